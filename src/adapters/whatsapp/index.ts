@@ -1,0 +1,101 @@
+import { InboxError } from '../../core/errors.js';
+import { assertValidId } from '../../core/ids.js';
+import { normalizeQuery, MAX_PAGE_SIZE } from '../../core/query.js';
+import type { AdapterCapabilities, ConversationsAdapter } from '../../core/types.js';
+import { createTransport } from '../http/transport.js';
+import type { HeadersInput, HttpAdapterOptions } from '../http/transport.js';
+import { readErrorText } from '../http/validate.js';
+import { mapGetResponse, mapListResponse, mapPartialResponse, statusToWire } from './mapping.js';
+
+/** Options of `createWhatsAppAdapter`. */
+export interface WhatsAppAdapterOptions extends HttpAdapterOptions {
+  /** The API origin (and any prefix) before `/api/whatsapp/conversations`, e.g. `https://example.com`. Required. */
+  baseUrl: string;
+  /**
+   * Auth and other headers for every request: an object, or a (possibly async)
+   * function returning one. The spec names no auth header, so the host supplies it.
+   * Required.
+   */
+  headers: HeadersInput;
+}
+
+const CAPABILITIES: AdapterCapabilities = Object.freeze<AdapterCapabilities>({
+  statuses: ['open', 'ai_handling', 'escalated', 'resolved'],
+  channels: ['whatsapp'],
+  channelFilter: false,
+  assigneeFilter: true,
+  notes: false,
+  listNotes: false,
+  teams: false,
+  messageHistory: false,
+  resolution: true,
+  maxPageSize: MAX_PAGE_SIZE,
+});
+
+/** An adapter for the WhatsApp Business conversations REST API. */
+export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): ConversationsAdapter {
+  if (!options || typeof options.baseUrl !== 'string' || options.baseUrl === '') {
+    throw new InboxError('invalid_input', 'createWhatsAppAdapter: "baseUrl" is required.');
+  }
+  if (options.headers === undefined || options.headers === null) {
+    throw new InboxError('invalid_input', 'createWhatsAppAdapter: "headers" is required (this API needs auth headers the host supplies).');
+  }
+  const transport = createTransport({
+    ...options,
+    apiName: 'WhatsApp API',
+    baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/api/whatsapp`,
+    readErrorText,
+  });
+
+  return {
+    flavour: 'whatsapp',
+    capabilities: CAPABILITIES,
+
+    async listConversations(query, { signal } = {}) {
+      const q = normalizeQuery(query, CAPABILITIES);
+      const body = await transport.request({
+        method: 'GET',
+        path: ['conversations'],
+        query: {
+          page: q.page,
+          limit: q.limit,
+          // No status in the query means every status: send no filter at all.
+          status: q.status === 'all' ? undefined : statusToWire(q.status),
+          assignee: q.assigneeId,
+        },
+        signal,
+      });
+      return mapListResponse(body, q);
+    },
+
+    async getConversation(id, { signal } = {}) {
+      assertValidId(id);
+      return mapGetResponse(await transport.request({ method: 'GET', path: ['conversations', id], signal }));
+    },
+
+    async assignConversation(id, assignee, { signal } = {}) {
+      assertValidId(id);
+      if (assignee?.type !== 'user') {
+        throw new InboxError('unsupported', 'The WhatsApp API can assign conversations to users only, not to teams.');
+      }
+      assertValidId(assignee.id, 'user');
+      const body = await transport.request({ method: 'POST', path: ['conversations', id, 'assign'], body: { userId: assignee.id }, signal });
+      return mapPartialResponse(body);
+    },
+
+    async resolveConversation(id, { resolution, signal } = {}) {
+      assertValidId(id);
+      const body = await transport.request({
+        method: 'POST',
+        path: ['conversations', id, 'close'],
+        body: resolution === undefined ? {} : { resolution },
+        signal,
+      });
+      return mapPartialResponse(body);
+    },
+
+    async addNote() {
+      throw new InboxError('unsupported', 'The WhatsApp API has no internal notes.');
+    },
+  };
+}

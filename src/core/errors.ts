@@ -1,0 +1,63 @@
+/** Why an adapter call failed. */
+export type InboxErrorCode =
+  | 'invalid_id'
+  | 'invalid_input'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'invalid_response'
+  | 'unsupported'
+  | 'aborted';
+
+/** Extra facts an `InboxError` may carry. */
+export interface InboxErrorOptions {
+  /** HTTP status, where the failure came from an HTTP answer. */
+  status?: number;
+  /** How long the server asked us to wait (from `Retry-After`). */
+  retryAfterMs?: number;
+  /** The server's own error text, kept verbatim. */
+  serverMessage?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error type every adapter and the store reject with. `code` says
+ * what kind of failure it is; `message` is readable as it stands.
+ */
+export class InboxError extends Error {
+  override readonly name = 'InboxError';
+  readonly code: InboxErrorCode;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly serverMessage?: string;
+
+  constructor(code: InboxErrorCode, message: string, options: InboxErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.serverMessage !== undefined) this.serverMessage = options.serverMessage;
+  }
+
+  /** Whether trying the same read again later may succeed. */
+  get retryable(): boolean {
+    return this.code === 'rate_limited' || this.code === 'server' || this.code === 'network' || this.code === 'timeout';
+  }
+}
+
+/** Narrows an unknown thrown value to `InboxError`, across bundle copies too. */
+export function isInboxError(value: unknown): value is InboxError {
+  return value instanceof InboxError || (value instanceof Error && value.name === 'InboxError' && typeof (value as { code?: unknown }).code === 'string');
+}
+
+/** Wraps anything thrown into an `InboxError`, keeping the original as `cause`. */
+export function toInboxError(value: unknown, fallback: InboxErrorCode = 'server'): InboxError {
+  if (isInboxError(value)) return value;
+  if (value instanceof Error && value.name === 'AbortError') return new InboxError('aborted', 'The request was cancelled.', { cause: value });
+  const detail = value instanceof Error ? value.message : String(value);
+  return new InboxError(fallback, detail || 'Something went wrong.', { cause: value });
+}

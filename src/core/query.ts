@@ -1,0 +1,56 @@
+import { InboxError } from './errors.js';
+import type { ConversationQuery, ConversationStatus, Channel, AdapterCapabilities } from './types.js';
+
+/** A query with every default filled in, the form adapters and the store key on. */
+export interface NormalizedQuery {
+  page: number;
+  limit: number;
+  status: ConversationStatus | 'all';
+  assigneeId?: string;
+  channel?: Channel;
+}
+
+/** Default page size of every adapter, as both specs have it. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** Largest page either spec allows. */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Fills defaults and checks a query against what the backend can do. A bad
+ * page or limit is `invalid_input`; a filter the backend lacks is `unsupported`.
+ * Both are thrown before any request is made.
+ */
+export function normalizeQuery(query: ConversationQuery, capabilities: AdapterCapabilities): NormalizedQuery {
+  const page = query.page ?? 1;
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(page) || page < 1) {
+    throw new InboxError('invalid_input', `Page must be a whole number from 1 up, got ${String(page)}.`);
+  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > capabilities.maxPageSize) {
+    throw new InboxError('invalid_input', `Limit must be a whole number from 1 to ${capabilities.maxPageSize}, got ${String(limit)}.`);
+  }
+  const status = query.status ?? 'all';
+  if (status !== 'all' && !capabilities.statuses.includes(status)) {
+    throw new InboxError('unsupported', `This backend cannot filter by status "${status}".`);
+  }
+  const normalized: NormalizedQuery = { page, limit, status };
+  if (query.channel !== undefined) {
+    if (!capabilities.channelFilter && !(capabilities.channels.length === 1 && capabilities.channels[0] === query.channel)) {
+      throw new InboxError('unsupported', `This backend cannot filter by channel "${query.channel}".`);
+    }
+    if (!capabilities.channels.includes(query.channel)) {
+      throw new InboxError('unsupported', `This backend has no "${query.channel}" channel.`);
+    }
+    normalized.channel = query.channel;
+  }
+  if (query.assigneeId !== undefined && query.assigneeId !== '') {
+    if (!capabilities.assigneeFilter) throw new InboxError('unsupported', 'This backend cannot filter by assignee.');
+    normalized.assigneeId = query.assigneeId;
+  }
+  return normalized;
+}
+
+/** Whether more pages follow, for backends that send only a total. */
+export function computeHasNext(page: number, limit: number, total: number): boolean {
+  return page * limit < total;
+}

@@ -1,0 +1,205 @@
+/**
+ * The InboxKit domain: what every adapter maps its backend into and what the
+ * store and UI read. No React, no DOM, no fetch in this folder.
+ */
+
+/** A conversation's state. The WhatsApp flavour's `closed` is `resolved` here. */
+export type ConversationStatus = 'open' | 'ai_handling' | 'escalated' | 'resolved';
+
+/** Every status InboxKit knows, in the order the UI lists them. */
+export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'ai_handling', 'escalated', 'resolved'];
+
+/** The messaging channel a conversation runs on. */
+export type Channel = 'whatsapp' | 'instagram' | 'messenger' | 'webchat';
+
+/** Every channel InboxKit knows. */
+export const CHANNELS: readonly Channel[] = ['whatsapp', 'instagram', 'messenger', 'webchat'];
+
+/** Which side sent a message. */
+export type MessageDirection = 'inbound' | 'outbound';
+
+/** The person on the other side of a conversation. */
+export interface Contact {
+  id: string;
+  /** Display name as the backend sent it; always render it as text. */
+  name: string;
+  phone?: string;
+  email?: string;
+  /** Avatar image URL as sent; the UI only uses `http(s)` URLs (see `safeAvatarUrl`). */
+  avatarUrl?: string;
+  labels?: string[];
+}
+
+/** Who a conversation is assigned to: an agent (`user`) or a `team`. */
+export interface Assignee {
+  type: 'user' | 'team';
+  id: string;
+  name?: string;
+  email?: string;
+}
+
+/** The short form of the newest message, shown in list rows. */
+export interface MessagePreview {
+  text: string;
+  /** ISO-8601. */
+  timestamp: string;
+  direction: MessageDirection;
+}
+
+/** One message of a conversation's history. */
+export interface Message {
+  id: string;
+  conversationId: string;
+  direction: MessageDirection;
+  /** `text` for plain messages; other types (`image`, `template`, …) are kept as sent. */
+  type: string;
+  text: string;
+  /** Delivery status as sent by the backend (`sent`, `delivered`, `read`, …). */
+  status?: string;
+  /** ISO-8601. */
+  createdAt: string;
+}
+
+/** A customer conversation, as every adapter maps it. */
+export interface Conversation {
+  id: string;
+  contactId: string;
+  /** `null` where the backend sends only `contactId` and the host supplied no resolver. */
+  contact: Contact | null;
+  /** `'unknown'` when the backend sent a channel InboxKit does not know; see `rawChannel`. */
+  channel: Channel | 'unknown';
+  /** `'unknown'` when the backend sent a status InboxKit does not know; see `rawStatus`. */
+  status: ConversationStatus | 'unknown';
+  /** The backend's own status string, present only when `status` is `'unknown'`. */
+  rawStatus?: string;
+  /** The backend's own channel string, present only when `channel` is `'unknown'`. */
+  rawChannel?: string;
+  assignee: Assignee | null;
+  lastMessage: MessagePreview | null;
+  /** Oldest first; `null` where the backend returns no message history. */
+  messages: Message[] | null;
+  /** `null` where the backend does not report unread counts. */
+  unreadCount: number | null;
+  /** Whether an AI agent is handling the conversation right now. */
+  aiHandling: boolean;
+  labels: string[];
+  metadata: Record<string, unknown>;
+  /** ISO-8601. */
+  createdAt: string;
+  /** ISO-8601. */
+  updatedAt: string;
+  /** ISO-8601, or `null` while not closed. */
+  closedAt: string | null;
+  /** Id of whoever closed it, or `null`. */
+  closedBy: string | null;
+}
+
+/**
+ * What a mutation answered: the id plus every field the server reported.
+ * A full `Conversation` where the server returns one; only the changed fields
+ * where it answers partially (WhatsApp's close and assign). Merge it, never
+ * replace the cached entity with it.
+ */
+export type ConversationUpdate = Pick<Conversation, 'id'> & Partial<Omit<Conversation, 'id'>>;
+
+/** A page request. An omitted `status` means `'all'`. */
+export interface ConversationQuery {
+  /** 1-based page number. Default 1. */
+  page?: number;
+  /** Page size, 1 to 100. Default 20. */
+  limit?: number;
+  /** Default `'all'`. */
+  status?: ConversationStatus | 'all';
+  /** Only conversations assigned to this user (or team, where supported). */
+  assigneeId?: string;
+  channel?: Channel;
+}
+
+/** One page of a conversation list. */
+export interface ConversationPage {
+  conversations: Conversation[];
+  total: number;
+  page: number;
+  limit: number;
+  hasNext: boolean;
+}
+
+/** An internal note: visible to the team only, never sent to the contact. */
+export interface Note {
+  id: string;
+  conversationId: string;
+  content: string;
+  /** ISO-8601. */
+  createdAt: string;
+  author?: { id: string; name?: string };
+}
+
+/** What a backend can do; the UI never offers what is missing here. */
+export interface AdapterCapabilities {
+  /** Statuses the list can be filtered by (and that conversations can have). */
+  statuses: readonly ConversationStatus[];
+  /** Channels that exist on this backend. */
+  channels: readonly Channel[];
+  /** Whether the list can be filtered by channel. */
+  channelFilter: boolean;
+  /** Whether the list can be filtered by assignee. */
+  assigneeFilter: boolean;
+  /** Whether internal notes can be added. */
+  notes: boolean;
+  /** Whether existing notes can be listed (`listNotes`). */
+  listNotes: boolean;
+  /** Whether conversations can be assigned to teams (not only users). */
+  teams: boolean;
+  /** Whether `getConversation` returns the message history. */
+  messageHistory: boolean;
+  /** Whether `resolveConversation` accepts a `resolution` text. */
+  resolution: boolean;
+  /** Largest `limit` a list request accepts. */
+  maxPageSize: number;
+}
+
+/** Options every adapter call accepts. */
+export interface RequestOptions {
+  /** Aborts the request; the promise then rejects with `InboxError` code `aborted`. */
+  signal?: AbortSignal;
+}
+
+/** Options for `resolveConversation`. */
+export interface ResolveOptions extends RequestOptions {
+  /** A resolution text, where the backend takes one (WhatsApp's close). */
+  resolution?: string;
+}
+
+/** A change pushed by a backend that can push (the memory backend). */
+export type AdapterEvent =
+  | { type: 'conversation.created'; conversation: Conversation }
+  | { type: 'conversation.updated'; conversation: Conversation }
+  | { type: 'message.created'; conversation: Conversation; message: Message }
+  | { type: 'note.created'; note: Note };
+
+/** Receives pushed changes. */
+export type AdapterEventListener = (event: AdapterEvent) => void;
+
+/** Which backend an adapter speaks to. */
+export type AdapterFlavour = 'whatsapp' | 'waply' | 'memory';
+
+/**
+ * The contract between InboxKit and a backend. Every method returns domain
+ * objects or rejects with an `InboxError`; an operation the backend lacks
+ * rejects with code `unsupported` before any request is sent.
+ */
+export interface ConversationsAdapter {
+  readonly flavour: AdapterFlavour | (string & {});
+  readonly capabilities: AdapterCapabilities;
+  listConversations(query: ConversationQuery, options?: RequestOptions): Promise<ConversationPage>;
+  getConversation(id: string, options?: RequestOptions): Promise<Conversation>;
+  assignConversation(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>, options?: RequestOptions): Promise<ConversationUpdate>;
+  resolveConversation(id: string, options?: ResolveOptions): Promise<ConversationUpdate>;
+  addNote(id: string, content: string, options?: RequestOptions): Promise<Note>;
+  /** Notes of a conversation, oldest first, where the backend can list them. */
+  listNotes?(id: string, options?: RequestOptions): Promise<Note[]>;
+  /** Who can be assigned, where the backend knows (the HTTP APIs do not: hosts pass a directory). */
+  listAssignees?(options?: RequestOptions): Promise<Assignee[]>;
+  /** Pushed changes, where the backend can push. Returns an unsubscribe function. */
+  subscribe?(listener: AdapterEventListener): () => void;
+}
