@@ -35,3 +35,7 @@ export type { WhatsAppAdapterOptions } from './adapters/whatsapp/index.js';
 export { createWaplyAdapter } from './adapters/waply/index.js';
 export type { WaplyAdapterOptions } from './adapters/waply/index.js';
 export type { HttpAdapterOptions, RetryOptions, HeadersInput } from './adapters/http/transport.js';
+
+// Memory adapter
+export { createMemoryAdapter } from './adapters/memory/index.js';
+export type { MemoryAdapter, MemoryAdapterOptions, MemoryProfile, MemorySimulation } from './adapters/memory/index.js';

@@ -1,0 +1,47 @@
+/**
+ * Copies handed out by the memory backend: a caller that edits what it got
+ * must never change what the backend holds.
+ */
+import type { Assignee, Contact, Conversation, Message, Note } from '../../core/types.js';
+
+/** Deep copy of plain data (metadata may hold anything JSON-like). */
+export function cloneData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => cloneData(item)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = cloneData(item);
+    return out as T;
+  }
+  return value;
+}
+
+export function copyContact(contact: Contact): Contact {
+  const out: Contact = { ...contact };
+  if (contact.labels !== undefined) out.labels = [...contact.labels];
+  return out;
+}
+
+export const copyAssignee = (assignee: Assignee): Assignee => ({ ...assignee });
+export const copyMessage = (message: Message): Message => ({ ...message });
+
+export function copyNote(note: Note): Note {
+  const out: Note = { ...note };
+  if (note.author !== undefined) out.author = { ...note.author };
+  return out;
+}
+
+/**
+ * A deep copy of a conversation. `withMessages: false` gives the list-row
+ * form, whose `messages` is null (history comes with `getConversation`).
+ */
+export function copyConversation(conversation: Conversation, withMessages = true): Conversation {
+  return {
+    ...conversation,
+    contact: conversation.contact === null ? null : copyContact(conversation.contact),
+    assignee: conversation.assignee === null ? null : copyAssignee(conversation.assignee),
+    lastMessage: conversation.lastMessage === null ? null : { ...conversation.lastMessage },
+    messages: withMessages && conversation.messages !== null ? conversation.messages.map(copyMessage) : null,
+    labels: [...conversation.labels],
+    metadata: cloneData(conversation.metadata),
+  };
+}

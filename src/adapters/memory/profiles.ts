@@ -1,0 +1,69 @@
+import type { AdapterCapabilities, Channel, ConversationStatus } from '../../core/types.js';
+import { CHANNELS, CONVERSATION_STATUSES } from '../../core/types.js';
+import { MAX_PAGE_SIZE } from '../../core/query.js';
+
+/** Which backend the memory adapter imitates, in capabilities and in data. */
+export type MemoryProfile = 'full' | 'whatsapp' | 'waply';
+
+const freeze = <T>(items: readonly T[]): readonly T[] => Object.freeze([...items]);
+
+const CAPABILITIES: Record<MemoryProfile, AdapterCapabilities> = {
+  full: Object.freeze({
+    statuses: freeze(CONVERSATION_STATUSES),
+    channels: freeze(CHANNELS),
+    channelFilter: true,
+    assigneeFilter: true,
+    notes: true,
+    listNotes: true,
+    teams: true,
+    messageHistory: true,
+    resolution: true,
+    maxPageSize: MAX_PAGE_SIZE,
+  }),
+  // The WhatsApp Business API: one channel, no notes, no teams, no history.
+  whatsapp: Object.freeze({
+    statuses: freeze(CONVERSATION_STATUSES),
+    channels: freeze<Channel>(['whatsapp']),
+    channelFilter: false,
+    assigneeFilter: true,
+    notes: false,
+    listNotes: false,
+    teams: false,
+    messageHistory: false,
+    resolution: true,
+    maxPageSize: MAX_PAGE_SIZE,
+  }),
+  // Waply: open/resolved only, no AI, notes can be added but not listed
+  // (its API has no endpoint for that), no resolution text.
+  waply: Object.freeze({
+    statuses: freeze<ConversationStatus>(['open', 'resolved']),
+    channels: freeze(CHANNELS),
+    channelFilter: true,
+    assigneeFilter: true,
+    notes: true,
+    listNotes: false,
+    teams: true,
+    messageHistory: true,
+    resolution: false,
+    maxPageSize: MAX_PAGE_SIZE,
+  }),
+};
+
+/** The capabilities of a profile (a frozen object, shared). */
+export function profileCapabilities(profile: MemoryProfile): AdapterCapabilities {
+  return CAPABILITIES[profile];
+}
+
+/** Whether a profile has AI agents (`ai_handling` / `escalated`). */
+export function hasAi(capabilities: AdapterCapabilities): boolean {
+  return capabilities.statuses.includes('ai_handling');
+}
+
+/** Whether a profile reports unread counts (Waply does not). */
+export function hasUnreadCounts(profile: MemoryProfile): boolean {
+  return profile !== 'waply';
+}
+
+export function isMemoryProfile(value: unknown): value is MemoryProfile {
+  return value === 'full' || value === 'whatsapp' || value === 'waply';
+}
