@@ -11,7 +11,7 @@ export default defineConfig({
     // Tests import the package by its public names, straight from source.
     alias: [
       { find: /^inboxkit$/, replacement: src('index.ts') },
-
+      { find: /^inboxkit\/mock-server$/, replacement: src('mock/server.ts') },
     ],
   },
   build: {
@@ -19,7 +19,7 @@ export default defineConfig({
     sourcemap: true,
     emptyOutDir: true,
     lib: {
-      entry: { index: src('index.ts') },
+      entry: { index: src('index.ts'), 'mock-server': src('mock/server.ts') },
       formats: ['es'],
     },
     rolldownOptions: { external },

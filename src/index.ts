@@ -39,3 +39,7 @@ export type { HttpAdapterOptions, RetryOptions, HeadersInput } from './adapters/
 // Memory adapter
 export { createMemoryAdapter } from './adapters/memory/index.js';
 export type { MemoryAdapter, MemoryAdapterOptions, MemoryProfile, MemorySimulation } from './adapters/memory/index.js';
+
+// Mock HTTP backend
+export { createMockHandler, DEFAULT_MOCK_TOKEN } from './adapters/mock/index.js';
+export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mock/index.js';
