@@ -1,6 +1,8 @@
-import type { AdapterCapabilities, Channel, ConversationStatus } from '../../core/types.js';
+import type { AdapterCapabilities } from '../../core/types.js';
 import { CHANNELS, CONVERSATION_STATUSES } from '../../core/types.js';
 import { MAX_PAGE_SIZE } from '../../core/query.js';
+import { WAPLY_CAPABILITIES } from '../waply/capabilities.js';
+import { WHATSAPP_CAPABILITIES } from '../whatsapp/capabilities.js';
 
 /** Which backend the memory adapter imitates, in capabilities and in data. */
 export type MemoryProfile = 'full' | 'whatsapp' | 'waply';
@@ -20,33 +22,9 @@ const CAPABILITIES: Record<MemoryProfile, AdapterCapabilities> = {
     resolution: true,
     maxPageSize: MAX_PAGE_SIZE,
   }),
-  // The WhatsApp Business API: one channel, no notes, no teams, no history.
-  whatsapp: Object.freeze({
-    statuses: freeze(CONVERSATION_STATUSES),
-    channels: freeze<Channel>(['whatsapp']),
-    channelFilter: false,
-    assigneeFilter: true,
-    notes: false,
-    listNotes: false,
-    teams: false,
-    messageHistory: false,
-    resolution: true,
-    maxPageSize: MAX_PAGE_SIZE,
-  }),
-  // Waply: open/resolved only, no AI, notes can be added but not listed
-  // (its API has no endpoint for that), no resolution text.
-  waply: Object.freeze({
-    statuses: freeze<ConversationStatus>(['open', 'resolved']),
-    channels: freeze(CHANNELS),
-    channelFilter: true,
-    assigneeFilter: true,
-    notes: true,
-    listNotes: false,
-    teams: true,
-    messageHistory: true,
-    resolution: false,
-    maxPageSize: MAX_PAGE_SIZE,
-  }),
+  // The two HTTP backends, exactly as their adapters declare them.
+  whatsapp: WHATSAPP_CAPABILITIES,
+  waply: WAPLY_CAPABILITIES,
 };
 
 /** The capabilities of a profile (a frozen object, shared). */

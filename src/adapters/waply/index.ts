@@ -1,10 +1,11 @@
 import { InboxError } from '../../core/errors.js';
 import { assertValidId } from '../../core/ids.js';
-import { normalizeQuery, MAX_PAGE_SIZE } from '../../core/query.js';
-import type { AdapterCapabilities, Contact, Conversation, ConversationsAdapter } from '../../core/types.js';
+import { normalizeQuery } from '../../core/query.js';
+import type { Contact, Conversation, ConversationsAdapter } from '../../core/types.js';
 import { createTransport } from '../http/transport.js';
 import type { HttpAdapterOptions } from '../http/transport.js';
 import { readErrorText } from '../http/validate.js';
+import { WAPLY_CAPABILITIES as CAPABILITIES } from './capabilities.js';
 import { mapConversation, mapListResponse, mapMutationResponse, mapNoteResponse } from './mapping.js';
 
 /** Options of `createWaplyAdapter`. */
@@ -21,19 +22,6 @@ export interface WaplyAdapterOptions extends HttpAdapterOptions {
   resolveContact?: (contactId: string) => Contact | null | undefined | Promise<Contact | null | undefined>;
 }
 
-const CAPABILITIES: AdapterCapabilities = Object.freeze<AdapterCapabilities>({
-  statuses: ['open', 'resolved'],
-  channels: ['whatsapp', 'instagram', 'messenger', 'webchat'],
-  channelFilter: true,
-  assigneeFilter: true,
-  notes: true,
-  // The API can add notes but has no endpoint to list them.
-  listNotes: false,
-  teams: true,
-  messageHistory: true,
-  resolution: false,
-  maxPageSize: MAX_PAGE_SIZE,
-});
 
 /** An adapter for the Waply multi-channel REST API. */
 export function createWaplyAdapter(options: WaplyAdapterOptions): ConversationsAdapter {

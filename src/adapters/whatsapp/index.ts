@@ -1,10 +1,11 @@
 import { InboxError } from '../../core/errors.js';
 import { assertValidId } from '../../core/ids.js';
-import { normalizeQuery, MAX_PAGE_SIZE } from '../../core/query.js';
-import type { AdapterCapabilities, ConversationsAdapter } from '../../core/types.js';
+import { normalizeQuery } from '../../core/query.js';
+import type { ConversationsAdapter } from '../../core/types.js';
 import { createTransport } from '../http/transport.js';
 import type { HeadersInput, HttpAdapterOptions } from '../http/transport.js';
 import { readErrorText } from '../http/validate.js';
+import { WHATSAPP_CAPABILITIES as CAPABILITIES } from './capabilities.js';
 import { mapGetResponse, mapListResponse, mapPartialResponse, statusToWire } from './mapping.js';
 
 /** Options of `createWhatsAppAdapter`. */
@@ -19,18 +20,6 @@ export interface WhatsAppAdapterOptions extends HttpAdapterOptions {
   headers: HeadersInput;
 }
 
-const CAPABILITIES: AdapterCapabilities = Object.freeze<AdapterCapabilities>({
-  statuses: ['open', 'ai_handling', 'escalated', 'resolved'],
-  channels: ['whatsapp'],
-  channelFilter: false,
-  assigneeFilter: true,
-  notes: false,
-  listNotes: false,
-  teams: false,
-  messageHistory: false,
-  resolution: true,
-  maxPageSize: MAX_PAGE_SIZE,
-});
 
 /** An adapter for the WhatsApp Business conversations REST API. */
 export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): ConversationsAdapter {

@@ -1,0 +1,17 @@
+import { MAX_PAGE_SIZE } from '../../core/query.js';
+import type { AdapterCapabilities } from '../../core/types.js';
+
+/** What the Waply API can do: open/resolved only, no AI, notes can be added but not listed, no resolution text. */
+export const WAPLY_CAPABILITIES: AdapterCapabilities = Object.freeze<AdapterCapabilities>({
+  statuses: Object.freeze(['open', 'resolved'] as const),
+  channels: Object.freeze(['whatsapp', 'instagram', 'messenger', 'webchat'] as const),
+  channelFilter: true,
+  assigneeFilter: true,
+  notes: true,
+  // The API can add notes but has no endpoint to list them.
+  listNotes: false,
+  teams: true,
+  messageHistory: true,
+  resolution: false,
+  maxPageSize: MAX_PAGE_SIZE,
+});
