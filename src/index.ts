@@ -43,3 +43,34 @@ export type { MemoryAdapter, MemoryAdapterOptions, MemoryProfile, MemorySimulati
 // Mock HTTP backend
 export { createMockHandler, DEFAULT_MOCK_TOKEN } from './adapters/mock/index.js';
 export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mock/index.js';
+
+// Headless store
+export { createInboxStore } from './store/createInboxStore.js';
+export type { InboxStore, InboxStoreOptions, InboxStoreUpdatableOptions, CurrentUser, AssigneeDirectory } from './store/createInboxStore.js';
+export type { InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus } from './store/types.js';
+export type { InboxEvent, InboxEventListener } from './store/events.js';
+export type { DraftStorage } from './store/drafts.js';
+export { createMemoryStorage } from './store/drafts.js';
+export { listKey } from './store/queries.js';
+
+// React bindings
+export { InboxProvider } from './hooks/InboxProvider.js';
+export type { InboxProviderProps } from './hooks/InboxProvider.js';
+export { useInboxStore } from './hooks/useInboxStore.js';
+export { useConversations } from './hooks/useConversations.js';
+export type { ConversationsResult } from './hooks/useConversations.js';
+export { useConversationIds } from './hooks/useConversationIds.js';
+export type { ConversationListResult } from './hooks/useConversationIds.js';
+export { useCachedConversation } from './hooks/useCachedConversation.js';
+export { useConversation } from './hooks/useConversation.js';
+export type { ConversationResult } from './hooks/useConversation.js';
+export { useAssignConversation } from './hooks/useAssignConversation.js';
+export type { AssignResult } from './hooks/useAssignConversation.js';
+export { useResolveConversation } from './hooks/useResolveConversation.js';
+export type { ResolveResult } from './hooks/useResolveConversation.js';
+export { useAddNote } from './hooks/useAddNote.js';
+export type { AddNoteResult } from './hooks/useAddNote.js';
+export { useAssignees } from './hooks/useAssignees.js';
+export type { AssigneesResult } from './hooks/useAssignees.js';
+export { useCapabilities } from './hooks/useCapabilities.js';
+export { useInboxEvents } from './hooks/useInboxEvents.js';

@@ -1,0 +1,58 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Locale } from 'date-fns';
+import type { ConversationsAdapter } from '../core/types.js';
+import { createInboxStore } from '../store/createInboxStore.js';
+import type { AssigneeDirectory, CurrentUser, InboxStore } from '../store/createInboxStore.js';
+import type { DraftStorage } from '../store/drafts.js';
+import { InboxContext } from './context.js';
+
+/** Props of `InboxProvider`: give it an `adapter` (it makes the store) or a `store` you made. */
+export interface InboxProviderProps {
+  /** The backend. A new adapter object starts a new store. Required unless `store` is given. */
+  adapter?: ConversationsAdapter;
+  /** A store made with `createInboxStore`, to share it or use it outside React too. Wins over `adapter`. */
+  store?: InboxStore;
+  /** The signed-in agent ("Assign to me"). Default none. */
+  currentUser?: CurrentUser | null;
+  /** Users and teams to offer when the backend cannot list them. Default none. */
+  directory?: AssigneeDirectory;
+  /** date-fns locale for times and dates. Default English. */
+  locale?: Locale;
+  /** Polling interval while the page is visible; 0 turns it off. Default 15 000 ms. */
+  pollIntervalMs?: number;
+  /** Where note drafts persist. Default `localStorage` where it works. Read when the store is made. */
+  storage?: DraftStorage;
+  /** Storage key for drafts. Default `"inboxkit:drafts"`. Read when the store is made. */
+  storageKey?: string;
+  children?: ReactNode;
+}
+
+/**
+ * Holds one inbox's store for the components and hooks below it. Two
+ * providers on one page are two independent inboxes. Browser APIs are used
+ * only in effects, so this renders on a server.
+ */
+export function InboxProvider({ adapter, store: givenStore, currentUser, directory, locale, pollIntervalMs, storage, storageKey, children }: InboxProviderProps) {
+  if (!givenStore && !adapter) throw new Error('<InboxProvider> needs an `adapter` (or a `store` made with createInboxStore).');
+  const [owned, setOwned] = useState<{ adapter: ConversationsAdapter; store: InboxStore } | null>(() =>
+    givenStore ? null : { adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey }) },
+  );
+  // A different backend is a different inbox: make a new store (React's "adjust state during render" pattern).
+  if (!givenStore && owned?.adapter !== adapter) {
+    setOwned({ adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey }) });
+  }
+  const store = givenStore ?? owned!.store;
+
+  useEffect(() => store.mount(), [store]);
+
+  const userKey = currentUser ? `${currentUser.id}\u0000${currentUser.name ?? ''}\u0000${currentUser.email ?? ''}` : '';
+  useEffect(() => {
+    store.setOptions({ currentUser: currentUser ?? null, directory, pollIntervalMs });
+    // currentUser is compared by value (userKey) so an inline object does not reload assignees each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, userKey, directory, pollIntervalMs]);
+
+  const value = useMemo(() => ({ store, locale }), [store, locale]);
+  return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
+}

@@ -1,0 +1,13 @@
+import { useEffect, useRef } from 'react';
+import type { InboxEventListener } from '../store/events.js';
+import { useInboxContext } from './context.js';
+
+/** Calls `listener` for every inbox event (conversation.updated, mutation.failed, …). The latest listener is always used. */
+export function useInboxEvents(listener: InboxEventListener): void {
+  const { store } = useInboxContext('useInboxEvents');
+  const ref = useRef(listener);
+  useEffect(() => {
+    ref.current = listener;
+  });
+  useEffect(() => store.subscribe((event) => ref.current(event)), [store]);
+}

@@ -1,0 +1,40 @@
+import type { InboxError } from '../core/errors.js';
+import type { Conversation, Note } from '../core/types.js';
+import type { MutationKind } from './types.js';
+
+/** What happened in an inbox, for hosts that want analytics or toasts. */
+export type InboxEvent =
+  | {
+      type: 'conversation.updated';
+      conversation: Conversation;
+      /** `server`: a read or a mutation's answer; `push`: the backend pushed it; `optimistic` / `rollback`: a mutation's local change. */
+      source: 'server' | 'push' | 'optimistic' | 'rollback';
+    }
+  | { type: 'conversation.created'; conversation: Conversation }
+  | { type: 'mutation.started'; mutation: MutationKind; conversationId: string }
+  | { type: 'mutation.succeeded'; mutation: MutationKind; conversationId: string }
+  | { type: 'mutation.failed'; mutation: MutationKind; conversationId: string; error: InboxError }
+  | { type: 'note.added'; note: Note }
+  | { type: 'query.failed'; query: 'list' | 'conversation' | 'notes' | 'assignees'; key: string; error: InboxError };
+
+export type InboxEventListener = (event: InboxEvent) => void;
+
+/** A tiny typed emitter; a throwing listener is reported and does not stop the others. */
+export function createEmitter() {
+  const listeners = new Set<InboxEventListener>();
+  return {
+    emit(event: InboxEvent) {
+      for (const listener of [...listeners]) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error('inboxkit: an event listener threw', error);
+        }
+      }
+    },
+    subscribe(listener: InboxEventListener): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}

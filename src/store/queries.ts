@@ -1,0 +1,37 @@
+import { DEFAULT_PAGE_SIZE } from '../core/query.js';
+import type { Conversation, ConversationQuery } from '../core/types.js';
+
+/** A list query without its page: the identity of one (infinite) list. */
+export interface ListQuery {
+  status: NonNullable<ConversationQuery['status']>;
+  limit: number;
+  channel?: NonNullable<ConversationQuery['channel']>;
+  assigneeId?: string;
+}
+
+/** Fills the defaults a list is keyed on, dropping `page` (lists page themselves). */
+export function toListQuery(query: ConversationQuery = {}): ListQuery {
+  const list: ListQuery = { status: query.status ?? 'all', limit: query.limit ?? DEFAULT_PAGE_SIZE };
+  if (query.channel !== undefined) list.channel = query.channel;
+  if (query.assigneeId !== undefined && query.assigneeId !== '') list.assigneeId = query.assigneeId;
+  return list;
+}
+
+/** A stable string key for a list query: equal queries, equal keys, whatever the property order. */
+export function listKey(query: ConversationQuery = {}): string {
+  const q = toListQuery(query);
+  return JSON.stringify([q.status, q.channel ?? null, q.assigneeId ?? null, q.limit]);
+}
+
+/** Whether a conversation belongs in a list, by that list's filters. */
+export function matchesList(query: ListQuery, conversation: Conversation): boolean {
+  if (query.status !== 'all' && conversation.status !== query.status) return false;
+  if (query.channel !== undefined && conversation.channel !== query.channel) return false;
+  if (query.assigneeId !== undefined && conversation.assignee?.id !== query.assigneeId) return false;
+  return true;
+}
+
+/** Newest activity first, as the backends order lists. */
+export function comesBefore(a: Conversation, b: Conversation): boolean {
+  return a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && a.id < b.id);
+}

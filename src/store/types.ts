@@ -1,0 +1,68 @@
+import type { InboxError } from '../core/errors.js';
+import type { Assignee, Conversation, Note } from '../core/types.js';
+import type { ListQuery } from './queries.js';
+
+/** Where a read stands: `loading` only until there is data; a failed refresh keeps `success` and sets `error`. */
+export type FetchStatus = 'loading' | 'success' | 'error';
+
+/** One list (an infinite, filtered list of conversation ids). */
+export interface ListState {
+  key: string;
+  query: ListQuery;
+  /** Conversation ids in display order; entities live in `conversations`. */
+  ids: readonly string[];
+  total: number;
+  hasNext: boolean;
+  pagesLoaded: number;
+  status: FetchStatus;
+  /** The last failure of this list (with data still shown, a failed refresh). */
+  error: InboxError | null;
+  /** A fetch the user asked for or caused (first load, filter change, retry). Background polls are silent. */
+  isFetching: boolean;
+  isFetchingMore: boolean;
+  /** The last failure of `loadMore`, shown at the end of the list with a retry. */
+  loadMoreError: InboxError | null;
+}
+
+/** The full-conversation read of one conversation. */
+export interface DetailState {
+  status: FetchStatus;
+  error: InboxError | null;
+  isFetching: boolean;
+}
+
+/** A note as the store holds it: `pending` while it is being sent. */
+export type NoteEntry = Note & { pending?: boolean };
+
+export interface NotesState {
+  items: readonly NoteEntry[];
+  status: 'idle' | FetchStatus;
+  error: InboxError | null;
+}
+
+/** The three things a user can do to a conversation. */
+export type MutationKind = 'assign' | 'resolve' | 'note';
+
+export interface MutationState {
+  pending: boolean;
+  error: InboxError | null;
+}
+
+export interface AssigneesState {
+  status: 'idle' | FetchStatus;
+  /** The current user first, then users, then teams (where the backend has teams). */
+  items: readonly Assignee[];
+  error: InboxError | null;
+}
+
+/** Everything one inbox holds. Entities are normalized: lists hold ids. */
+export interface InboxState {
+  conversations: Record<string, Conversation>;
+  lists: Record<string, ListState>;
+  details: Record<string, DetailState>;
+  notes: Record<string, NotesState>;
+  drafts: Record<string, string>;
+  mutations: Record<string, Partial<Record<MutationKind, MutationState>>>;
+  assignees: AssigneesState;
+  currentUser: Assignee | null;
+}
