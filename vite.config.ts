@@ -1,10 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 // Everything a host installs itself stays out of our bundles.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^zustand($|\/)/, /^@radix-ui\//, /^date-fns($|\/)/, /^node:/];
+// Debian's Chromium (nothing here can download a browser), with the flags that keep it off the network.
+const browser = {
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
+const external = [/^react($|\/)/, /^@tanstack\//, /^react-dom($|\/)/, /^zustand($|\/)/, /^@radix-ui\//, /^date-fns($|\/)/, /^node:/];
 
 export default defineConfig({
   resolve: {
@@ -19,7 +34,9 @@ export default defineConfig({
     sourcemap: true,
     emptyOutDir: true,
     lib: {
-      entry: { index: src('index.ts'), 'mock-server': src('mock/server.ts') },
+      // The library entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
+      entry: { index: src('styles-entry.ts'), 'mock-server': src('mock/server.ts') },
+      cssFileName: 'styles',
       formats: ['es'],
     },
     rolldownOptions: { external },
@@ -32,7 +49,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/**/*.browser.test.tsx', 'test/**/*.node.test.ts'],
+          exclude: ['test/**/*.browser.test.tsx', 'test/**/*.node.test.{ts,tsx}'],
         },
       },
       {
@@ -41,8 +58,14 @@ export default defineConfig({
           // Real sockets and child processes: run in plain Node, not jsdom.
           name: 'node',
           environment: 'node',
-          include: ['test/**/*.node.test.ts'],
+          include: ['test/**/*.node.test.{ts,tsx}'],
         },
+      },
+      {
+        // Every story as a test in real Chromium: renders, runs its play function, checks axe.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: { name: 'storybook', browser },
       },
     ],
   },

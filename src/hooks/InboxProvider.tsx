@@ -6,6 +6,8 @@ import { createInboxStore } from '../store/createInboxStore.js';
 import type { AssigneeDirectory, CurrentUser, InboxStore } from '../store/createInboxStore.js';
 import type { DraftStorage } from '../store/drafts.js';
 import { InboxContext } from './context.js';
+import { defaultMessages } from './messages.js';
+import type { InboxMessages } from './messages.js';
 
 /** Props of `InboxProvider`: give it an `adapter` (it makes the store) or a `store` you made. */
 export interface InboxProviderProps {
@@ -19,6 +21,8 @@ export interface InboxProviderProps {
   directory?: AssigneeDirectory;
   /** date-fns locale for times and dates. Default English. */
   locale?: Locale;
+  /** UI strings to replace (any subset), e.g. to translate. Default English. */
+  messages?: Partial<InboxMessages>;
   /** Polling interval while the page is visible; 0 turns it off. Default 15 000 ms. */
   pollIntervalMs?: number;
   /** Where note drafts persist. Default `localStorage` where it works. Read when the store is made. */
@@ -33,7 +37,7 @@ export interface InboxProviderProps {
  * providers on one page are two independent inboxes. Browser APIs are used
  * only in effects, so this renders on a server.
  */
-export function InboxProvider({ adapter, store: givenStore, currentUser, directory, locale, pollIntervalMs, storage, storageKey, children }: InboxProviderProps) {
+export function InboxProvider({ adapter, store: givenStore, currentUser, directory, locale, messages, pollIntervalMs, storage, storageKey, children }: InboxProviderProps) {
   if (!givenStore && !adapter) throw new Error('<InboxProvider> needs an `adapter` (or a `store` made with createInboxStore).');
   const [owned, setOwned] = useState<{ adapter: ConversationsAdapter; store: InboxStore } | null>(() =>
     givenStore ? null : { adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey }) },
@@ -53,6 +57,7 @@ export function InboxProvider({ adapter, store: givenStore, currentUser, directo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, userKey, directory, pollIntervalMs]);
 
-  const value = useMemo(() => ({ store, locale }), [store, locale]);
+  const mergedMessages = useMemo(() => (messages ? { ...defaultMessages, ...messages } : defaultMessages), [messages]);
+  const value = useMemo(() => ({ store, locale, messages: mergedMessages }), [store, locale, mergedMessages]);
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
 }

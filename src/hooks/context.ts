@@ -1,11 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { Locale } from 'date-fns';
 import type { InboxStore } from '../store/createInboxStore.js';
+import type { InboxMessages } from './messages.js';
 
 export interface InboxContextValue {
   store: InboxStore;
   /** date-fns locale for times and dates; English when absent. */
   locale: Locale | undefined;
+  /** UI strings, defaults filled in. */
+  messages: InboxMessages;
 }
 
 export const InboxContext = createContext<InboxContextValue | null>(null);

@@ -22,8 +22,8 @@ export interface CurrentUser {
 
 /** Who can be assigned, for backends that cannot list them (both HTTP APIs). */
 export interface AssigneeDirectory {
-  users?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: 'user' }>;
-  teams?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: 'team' }>;
+  users?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] }>;
+  teams?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] }>;
 }
 
 /** Options of `createInboxStore`. */
@@ -204,8 +204,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
   function fetchList(query: ConversationQuery, { background = false } = {}): Promise<void> {
     const { key, list: listQuery } = listQueryOf(query);
-    const running = listInflight.get(key);
-    if (running) return running.promise;
+
 
     const existing = get().lists[key];
     const generation = generationOf(key);
@@ -253,7 +252,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         set((s) => {
           const current = s.lists[key] ?? emptyList;
           // Pages appended by loadMore while this refresh ran are kept after the refreshed ones.
-          const tail = current.pagesLoaded > pages.length ? current.ids.filter((id) => !seen.has(id)) : [];
+          // (Compared with the pages asked for, not those returned: a list that shrank returns fewer, and its gone rows must go.)
+          const tail = current.pagesLoaded > pagesToLoad ? current.ids.filter((id) => !seen.has(id)) : [];
           const nextIds = [...ids, ...tail];
           const sameIds = nextIds.length === current.ids.length && nextIds.every((id, i) => id === current.ids[i]);
           const next: ListState = {
@@ -617,7 +617,11 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     emitter.emit({ type: 'mutation.started', mutation: 'note', conversationId: id });
     try {
       const note = await adapter.addNote(id, text);
-      setNotes(id, (current) => ({ items: current.items.map((n) => (n.id === temp.id ? { ...note, author: note.author ?? temp.author } : n)) }));
+      setNotes(id, (current) => {
+        // A backend that pushes (memory) may have delivered this note already, before its answer: keep one copy.
+        if (current.items.some((n) => n.id === note.id)) return { items: current.items.filter((n) => n.id !== temp.id) };
+        return { items: current.items.map((n) => (n.id === temp.id ? { ...note, author: note.author ?? temp.author } : n)) };
+      });
       // The draft goes only now that the server has the note, and only if it is still what was sent.
       if (get().drafts[id] === text) setDraft(id, '');
       setMutation(id, 'note', null);

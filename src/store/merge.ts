@@ -85,6 +85,8 @@ export function reconcileLists(
       if (at !== -1) ids = [...ids.slice(0, at), next.id, ...ids.slice(at)];
     }
     total = Math.max(total, ids.length);
+    // Moved back to the same place: keep the old array, so the list does not re-render for nothing.
+    if (ids !== list.ids && ids.length === list.ids.length && ids.every((id, i) => id === list.ids[i])) ids = list.ids;
     if (ids !== list.ids || total !== list.total) {
       if (out === lists) out = { ...lists };
       out[key] = { ...list, ids, total };

@@ -1,0 +1,153 @@
+import type { Channel, ConversationStatus } from '../core/types.js';
+
+/**
+ * Every string the UI shows, in one object. English by default; pass
+ * `messages` to `InboxProvider` (any subset) to translate or reword.
+ */
+export interface InboxMessages {
+  conversations: string;
+  filters: string;
+  statusFilter: string;
+  channelFilter: string;
+  assigneeFilter: string;
+  allStatuses: string;
+  allChannels: string;
+  anyone: string;
+  mine: string;
+  unassigned: string;
+  status: Record<ConversationStatus, string>;
+  unknownStatus: (raw: string) => string;
+  channel: Record<Channel, string>;
+  unknownChannel: (raw: string) => string;
+  unknownContact: (contactId: string) => string;
+  unread: (count: number) => string;
+  assignedTo: (name: string) => string;
+  noMessagesYet: string;
+  you: string;
+  justNow: string;
+  minutesAgo: (n: number) => string;
+  hoursAgo: (n: number) => string;
+  yesterday: string;
+  today: string;
+  loading: string;
+  loadingMore: string;
+  emptyList: string;
+  emptyListFiltered: string;
+  retry: string;
+  listError: string;
+  refreshError: string;
+  loadMoreError: string;
+  selectConversation: string;
+  conversationNotFound: string;
+  conversationError: string;
+  back: string;
+  resolve: string;
+  resolving: string;
+  resolved: string;
+  assign: string;
+  assignToMe: string;
+  people: string;
+  teams: string;
+  filterPeople: string;
+  noMatches: string;
+  assigning: string;
+  dismiss: string;
+  aiHandlingExplained: string;
+  escalatedExplained: string;
+  takeOver: string;
+  historyUnavailable: string;
+  lastMessage: string;
+  details: string;
+  labels: string;
+  inbound: string;
+  outbound: string;
+  internalNote: string;
+  noteOnlyTeam: string;
+  notesUnsupported: string;
+  addNote: string;
+  addingNote: string;
+  noteEmpty: string;
+  noteHint: string;
+  sending: string;
+  shortcuts: string;
+  shortcutList: Array<[keys: string, action: string]>;
+  close: string;
+}
+
+export const defaultMessages: InboxMessages = {
+  conversations: 'Conversations',
+  filters: 'Filters',
+  statusFilter: 'Status',
+  channelFilter: 'Channel',
+  assigneeFilter: 'Assignee',
+  allStatuses: 'All',
+  allChannels: 'All',
+  anyone: 'Anyone',
+  mine: 'Mine',
+  unassigned: 'Unassigned',
+  status: { open: 'Open', ai_handling: 'AI handling', escalated: 'Escalated', resolved: 'Resolved' },
+  unknownStatus: (raw) => `Status: ${raw}`,
+  channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Web chat' },
+  unknownChannel: (raw) => raw,
+  unknownContact: (contactId) => `Contact ${contactId.slice(-6)}`,
+  unread: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  assignedTo: (name) => `Assigned to ${name}`,
+  noMessagesYet: 'No messages yet',
+  you: 'You',
+  justNow: 'now',
+  minutesAgo: (n) => `${n}m`,
+  hoursAgo: (n) => `${n}h`,
+  yesterday: 'Yesterday',
+  today: 'Today',
+  loading: 'Loading…',
+  loadingMore: 'Loading more…',
+  emptyList: 'No conversations yet.',
+  emptyListFiltered: 'No conversations match these filters.',
+  retry: 'Retry',
+  listError: 'Conversations could not be loaded.',
+  refreshError: 'Could not refresh.',
+  loadMoreError: 'More conversations could not be loaded.',
+  selectConversation: 'Select a conversation to see it here.',
+  conversationNotFound: 'This conversation no longer exists.',
+  conversationError: 'This conversation could not be loaded.',
+  back: 'Back to conversations',
+  resolve: 'Resolve',
+  resolving: 'Resolving…',
+  resolved: 'Resolved',
+  assign: 'Assign',
+  assignToMe: 'Assign to me',
+  people: 'People',
+  teams: 'Teams',
+  filterPeople: 'Find a person or team',
+  noMatches: 'Nobody matches.',
+  assigning: 'Assigning…',
+  dismiss: 'Dismiss',
+  aiHandlingExplained: 'An AI agent is handling this conversation. Assign it to yourself to take over.',
+  escalatedExplained: 'The AI agent escalated this conversation to a human. Assign it to yourself to take over.',
+  takeOver: 'Take over',
+  historyUnavailable: 'The full message history is not available from this backend; only the last message is shown.',
+  lastMessage: 'Last message',
+  details: 'Details',
+  labels: 'Labels',
+  inbound: 'Customer',
+  outbound: 'Team',
+  internalNote: 'Internal note',
+  noteOnlyTeam: 'Only visible to your team',
+  notesUnsupported: 'Internal notes are not supported by this backend.',
+  addNote: 'Add note',
+  addingNote: 'Adding…',
+  noteEmpty: 'Write something first: an empty note cannot be added.',
+  noteHint: 'Ctrl+Enter to add, Shift+Enter for a new line',
+  sending: 'Sending…',
+  shortcuts: 'Keyboard shortcuts',
+  shortcutList: [
+    ['j / k', 'Next / previous conversation'],
+    ['↑ / ↓', 'Move in the list'],
+    ['Enter', 'Open the conversation'],
+    ['e', 'Resolve'],
+    ['a', 'Assign'],
+    ['n', 'Write a note'],
+    ['?', 'Show these shortcuts'],
+  ],
+  close: 'Close',
+};
