@@ -74,3 +74,20 @@ export { useAssignees } from './hooks/useAssignees.js';
 export type { AssigneesResult } from './hooks/useAssignees.js';
 export { useCapabilities } from './hooks/useCapabilities.js';
 export { useInboxEvents } from './hooks/useInboxEvents.js';
+export { useInboxMessages } from './hooks/useInboxMessages.js';
+export { defaultMessages } from './hooks/messages.js';
+export type { InboxMessages } from './hooks/messages.js';
+
+// Components
+export { ConversationList } from './components/ConversationList/ConversationList.js';
+export type { ConversationListProps, ConversationRowState } from './components/ConversationList/ConversationList.js';
+export { ConversationView } from './components/ConversationView/ConversationView.js';
+export type { ConversationViewProps } from './components/ConversationView/ConversationView.js';
+export { AssignMenu } from './components/AssignMenu/AssignMenu.js';
+export type { AssignMenuProps } from './components/AssignMenu/AssignMenu.js';
+export { NoteComposer } from './components/NoteComposer/NoteComposer.js';
+export type { NoteComposerProps } from './components/NoteComposer/NoteComposer.js';
+export { ConversationFilters } from './components/Inbox/ConversationFilters.js';
+export type { ConversationFiltersProps } from './components/Inbox/ConversationFilters.js';
+export { Inbox } from './components/Inbox/Inbox.js';
+export type { InboxProps } from './components/Inbox/Inbox.js';

@@ -1,0 +1,93 @@
+import { useId } from 'react';
+import type { HTMLAttributes } from 'react';
+import type { Channel, ConversationQuery, ConversationStatus } from '../../core/types.js';
+import { useInboxContext } from '../../hooks/context.js';
+import { useAssignees } from '../../hooks/useAssignees.js';
+import { cx } from '../shared/cx.js';
+
+export interface ConversationFiltersProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
+  /** The current filters. Required. */
+  value: ConversationQuery;
+  onValueChange: (query: ConversationQuery) => void;
+}
+
+/**
+ * Filters for a conversation list: status (only those the backend can
+ * filter by), channel (when the backend has more than one) and assignee
+ * (anyone, mine, or a person or team). Native selects: labelled, keyboard
+ * and screen-reader friendly everywhere.
+ */
+export function ConversationFilters({ value, onValueChange, className, ...rest }: ConversationFiltersProps) {
+  const { messages, store } = useInboxContext('ConversationFilters');
+  const { capabilities } = store;
+  const { users, teams, currentUser } = useAssignees();
+  const id = useId();
+  const showChannels = capabilities.channelFilter && capabilities.channels.length > 1;
+
+  const set = (patch: Partial<ConversationQuery>) => {
+    const next: ConversationQuery = { ...value, ...patch };
+    for (const key of Object.keys(next) as Array<keyof ConversationQuery>) if (next[key] === undefined) delete next[key];
+    onValueChange(next);
+  };
+
+  return (
+    <div role="group" aria-label={messages.filters} className={cx('ik-filters', className)} data-slot="filters" {...rest}>
+      <label className="ik-filter" htmlFor={`${id}-status`}>
+        <span className="ik-filter-label">{messages.statusFilter}</span>
+        <select
+          id={`${id}-status`}
+          className="ik-select"
+          value={value.status ?? 'all'}
+          onChange={(e) => set({ status: e.target.value as ConversationStatus | 'all' })}
+        >
+          <option value="all">{messages.allStatuses}</option>
+          {capabilities.statuses.map((status) => (
+            <option key={status} value={status}>
+              {messages.status[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {showChannels && (
+        <label className="ik-filter" htmlFor={`${id}-channel`}>
+          <span className="ik-filter-label">{messages.channelFilter}</span>
+          <select
+            id={`${id}-channel`}
+            className="ik-select"
+            value={value.channel ?? ''}
+            onChange={(e) => set({ channel: (e.target.value || undefined) as Channel | undefined })}
+          >
+            <option value="">{messages.allChannels}</option>
+            {capabilities.channels.map((channel) => (
+              <option key={channel} value={channel}>
+                {messages.channel[channel]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {capabilities.assigneeFilter && (
+        <label className="ik-filter" htmlFor={`${id}-assignee`}>
+          <span className="ik-filter-label">{messages.assigneeFilter}</span>
+          <select id={`${id}-assignee`} className="ik-select" value={value.assigneeId ?? ''} onChange={(e) => set({ assigneeId: e.target.value || undefined })}>
+            <option value="">{messages.anyone}</option>
+            {currentUser && <option value={currentUser.id}>{messages.mine}</option>}
+            {users
+              .filter((u) => u.id !== currentUser?.id)
+              .map((user) => (
+                <option key={`user:${user.id}`} value={user.id}>
+                  {user.name ?? user.id}
+                </option>
+              ))}
+            {capabilities.teams &&
+              teams.map((team) => (
+                <option key={`team:${team.id}`} value={team.id}>
+                  {team.name ?? team.id}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
+import type { Conversation, ConversationQuery } from '../../core/types.js';
+import { useInboxContext } from '../../hooks/context.js';
+import { useConversationIds } from '../../hooks/useConversationIds.js';
+import { useResolveConversation } from '../../hooks/useResolveConversation.js';
+import { ConversationList } from '../ConversationList/ConversationList.js';
+import type { ConversationRowState } from '../ConversationList/ConversationList.js';
+import { ConversationView } from '../ConversationView/ConversationView.js';
+import { cx } from '../shared/cx.js';
+import { PortalContainerContext } from '../shared/PortalContainer.js';
+import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
+import { useControllable } from '../shared/useControllable.js';
+import { ConversationFilters } from './ConversationFilters.js';
+
+export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
+  /** The open conversation (controlled). */
+  value?: string | null;
+  /** The conversation open at first (uncontrolled). Default none. */
+  defaultValue?: string | null;
+  onValueChange?: (id: string | null) => void;
+  /** The list filters (controlled). */
+  query?: ConversationQuery;
+  /** The filters at first (uncontrolled). Default: every conversation. */
+  defaultQuery?: ConversationQuery;
+  onQueryChange?: (query: ConversationQuery) => void;
+  /** `light`, `dark`, or `auto` (follows the system). Default `auto`. */
+  theme?: 'light' | 'dark' | 'auto';
+  /** Replaces a list row's content. */
+  renderItem?: (conversation: Conversation, state: ConversationRowState) => ReactNode;
+  /** Replaces the list's empty state. */
+  emptyState?: ReactNode;
+  /** Where menus portal to. Default `document.body`. */
+  portalContainer?: HTMLElement | null;
+  /** Keyboard shortcuts (j/k, e, a, n, ?). Default true. */
+  shortcuts?: boolean;
+  ref?: Ref<HTMLDivElement>;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+}
+
+/**
+ * The whole inbox: filters and list beside the open conversation (one pane
+ * with a Back button on narrow screens), with keyboard triage.
+ */
+export function Inbox({
+  value,
+  defaultValue = null,
+  onValueChange,
+  query,
+  defaultQuery = {},
+  onQueryChange,
+  theme = 'auto',
+  renderItem,
+  emptyState,
+  portalContainer = null,
+  shortcuts = true,
+  className,
+  onKeyDown,
+  ref,
+  ...rest
+}: InboxProps) {
+  const { messages } = useInboxContext('Inbox');
+  const themeClass = useThemeClass();
+  const [selected, setSelected] = useControllable<string | null>(value, defaultValue, onValueChange);
+  const [filters, setFilters] = useControllable<ConversationQuery>(query, defaultQuery, onQueryChange);
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const { ids } = useConversationIds(filters);
+  const { resolve } = useResolveConversation(selected ?? undefined);
+
+  const step = (delta: number) => {
+    if (ids.length === 0) return;
+    const index = selected ? ids.indexOf(selected) : -1;
+    const next = ids[Math.max(0, Math.min(ids.length - 1, index === -1 ? 0 : index + delta))];
+    if (next) setSelected(next);
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    onKeyDown?.(event);
+    if (!shortcuts || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+    switch (event.key) {
+      case 'j':
+        step(1);
+        break;
+      case 'k':
+        step(-1);
+        break;
+      case 'e':
+        if (!selected) return;
+        void resolve(selected);
+        break;
+      case 'a':
+        if (!selected) return;
+        setAssignOpen(true);
+        break;
+      case 'n':
+        if (!noteField.current) return;
+        noteField.current.focus();
+        break;
+      case '?':
+        setHelpOpen(true);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <PortalContainerContext.Provider value={portalContainer}>
+      <ThemeScopeContext.Provider value={true}>
+        <div
+          ref={ref}
+          className={cx(themeClass, 'ik-inbox', className)}
+          data-slot="inbox"
+          data-theme={theme === 'auto' ? undefined : theme}
+          data-pane={selected ? 'view' : 'list'}
+          onKeyDown={handleKeyDown}
+          {...rest}
+        >
+          <div className="ik-inbox-list-pane" data-slot="list-pane">
+            <ConversationFilters value={filters} onValueChange={setFilters} />
+            <ConversationList query={filters} value={selected} onValueChange={setSelected} renderItem={renderItem} emptyState={emptyState} />
+          </div>
+          <ConversationView
+            className="ik-inbox-view-pane"
+            conversationId={selected}
+            onBack={() => setSelected(null)}
+            assignMenuOpen={assignOpen}
+            onAssignMenuOpenChange={setAssignOpen}
+            noteFieldRef={noteField}
+          />
+          {helpOpen && <ShortcutHelp title={messages.shortcuts} items={messages.shortcutList} closeLabel={messages.close} onClose={() => setHelpOpen(false)} />}
+        </div>
+      </ThemeScopeContext.Provider>
+    </PortalContainerContext.Provider>
+  );
+}
+
+function ShortcutHelp({ title, items, closeLabel, onClose }: { title: string; items: Array<[string, string]>; closeLabel: string; onClose: () => void }) {
+  const titleId = useId();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+  return (
+    <div className="ik-dialog-backdrop" onClick={onClose}>
+      <div
+        className="ik-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Escape') onClose();
+          // The dialog has one control: keep focus on it.
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            closeRef.current?.focus();
+          }
+        }}
+      >
+        <h2 id={titleId} className="ik-dialog-title">
+          {title}
+        </h2>
+        <dl className="ik-shortcuts">
+          {items.map(([keys, action]) => (
+            <div key={keys} className="ik-shortcut">
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{action}</dd>
+            </div>
+          ))}
+        </dl>
+        <button ref={closeRef} type="button" className="ik-button" onClick={onClose}>
+          {closeLabel}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Conversation } from '../../core/types.js';
+import type { InboxMessages } from '../../hooks/messages.js';
+
+/** The status as a small badge; `open` shows none in lists unless `always`. An unknown status shows the backend's own word. */
+export function StatusBadge({ conversation, messages, always = false }: { conversation: Pick<Conversation, 'status' | 'rawStatus'>; messages: InboxMessages; always?: boolean }) {
+  const { status } = conversation;
+  if (status === 'open' && !always) return null;
+  const label = status === 'unknown' ? messages.unknownStatus(conversation.rawStatus ?? '?') : messages.status[status];
+  return (
+    <span className="ik-status-badge" data-slot="status-badge" data-status={status}>
+      {label}
+    </span>
+  );
+}
+
+/** A channel's display name (the backend's own word for one InboxKit does not know). */
+export function channelLabel(conversation: Pick<Conversation, 'channel' | 'rawChannel'>, messages: InboxMessages): string {
+  return conversation.channel === 'unknown' ? messages.unknownChannel(conversation.rawChannel ?? '?') : messages.channel[conversation.channel];
+}

@@ -1,0 +1,66 @@
+import { differenceInCalendarDays, format, isSameYear } from 'date-fns';
+import type { Locale } from 'date-fns';
+import type { Contact, Conversation } from '../../core/types.js';
+import type { InboxMessages } from '../../hooks/messages.js';
+
+/**
+ * A list row's time: "now", "5m", "3h" within the last hours of today,
+ * "Yesterday", a weekday within the week, else a short date (with the year
+ * when it is not this year). Localized through date-fns and the messages.
+ */
+export function formatListTime(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return '';
+  const minutes = Math.floor((now - time) / 60_000);
+  const days = differenceInCalendarDays(now, time);
+  if (minutes < 1 && minutes > -1) return messages.justNow;
+  if (days === 0 && minutes > 0 && minutes < 60) return messages.minutesAgo(minutes);
+  if (days === 0 && minutes > 0) return messages.hoursAgo(Math.floor(minutes / 60));
+  if (days === 1) return messages.yesterday;
+  if (days > 1 && days < 7) return format(time, 'EEE', { locale });
+  return isSameYear(now, time) ? format(time, 'd MMM', { locale }) : format(time, 'PP', { locale });
+}
+
+/** A day heading in a conversation: "Today", "Yesterday", or a full date. */
+export function formatDay(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+  const time = Date.parse(iso);
+  const days = differenceInCalendarDays(now, time);
+  if (days === 0) return messages.today;
+  if (days === 1) return messages.yesterday;
+  return format(time, isSameYear(now, time) ? 'EEEE d MMMM' : 'PPP', { locale });
+}
+
+/** A message's clock time. */
+export function formatClock(iso: string, locale: Locale | undefined): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? '' : format(time, 'p', { locale });
+}
+
+/** A full date and time, for `title` and `dateTime` attributes. */
+export function formatFull(iso: string, locale: Locale | undefined): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : format(time, 'PPpp', { locale });
+}
+
+/** The name to show for a conversation's contact, never empty: name, phone, email, or a readable fallback. */
+export function displayName(conversation: Pick<Conversation, 'contact' | 'contactId'>, messages: InboxMessages): string {
+  const contact: Contact | null = conversation.contact;
+  const name = contact?.name?.trim();
+  if (name) return name;
+  return contact?.phone || contact?.email || messages.unknownContact(conversation.contactId || '?');
+}
+
+/** Up to two initials, script-aware (works for Arabic, CJK and emoji names too). */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = (word: string | undefined) => (word ? (Array.from(word)[0] ?? '') : '');
+  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
+  return letters.toLocaleUpperCase() || '?';
+}
+
+/** A stable avatar colour slot (0–7) for an id. */
+export function colourSlot(id: string): number {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
+  return Math.abs(hash) % 8;
+}
