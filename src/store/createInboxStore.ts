@@ -204,7 +204,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
   function fetchList(query: ConversationQuery, { background = false } = {}): Promise<void> {
     const { key, list: listQuery } = listQueryOf(query);
-
+    const running = listInflight.get(key);
+    if (running) return running.promise;
 
     const existing = get().lists[key];
     const generation = generationOf(key);
