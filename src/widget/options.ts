@@ -1,0 +1,98 @@
+import type { Locale } from 'date-fns';
+import { ar, de, enUS, es, fr, pt } from 'date-fns/locale';
+import { InboxError } from '../core/errors.js';
+import type { ConversationsAdapter } from '../core/types.js';
+import { createMemoryAdapter } from '../adapters/memory/index.js';
+import { createWaplyAdapter } from '../adapters/waply/index.js';
+import { createWhatsAppAdapter } from '../adapters/whatsapp/index.js';
+import type { HeadersInput } from '../adapters/http/transport.js';
+import type { InboxMessages } from '../hooks/messages.js';
+import type { AssigneeDirectory, CurrentUser } from '../store/createInboxStore.js';
+
+/** Which backend the widget talks to, as plain data. */
+export type WidgetAdapterOptions =
+  | { flavour: 'memory'; seed?: number; size?: number; latencyMs?: number; failureRate?: number }
+  | { flavour: 'whatsapp'; baseUrl: string; headers: HeadersInput; fetch?: typeof fetch }
+  | { flavour: 'waply'; apiKey: string; baseUrl?: string; fetch?: typeof fetch };
+
+/** Options of `mountInbox`: plain data, so a page without a bundler can pass them. */
+export interface WidgetOptions {
+  /** The backend. Required. */
+  adapter: WidgetAdapterOptions;
+  /** The signed-in agent ("Assign to me"). Default none. */
+  currentUser?: CurrentUser | null;
+  /** People and teams to offer (the HTTP APIs cannot list them). Default none. */
+  directory?: AssigneeDirectory;
+  /** `light`, `dark` or `auto`. Default `auto`. */
+  theme?: 'light' | 'dark' | 'auto';
+  /** A BCP-47 tag for dates (en, ar, de, es, fr, pt bundled; others fall back to English). Default `en`. */
+  locale?: string;
+  /** Text direction. Default: `rtl` for Arabic locales, else `ltr`. */
+  dir?: 'ltr' | 'rtl';
+  /** UI strings to replace (any subset). */
+  messages?: Partial<InboxMessages>;
+  /** Polling interval; 0 turns it off. Default 15 000 ms. */
+  pollIntervalMs?: number;
+}
+
+const LOCALES: Record<string, Locale> = { en: enUS, ar, de, es, fr, pt };
+
+/** The bundled date-fns locale for a BCP-47 tag: exact language match, else English. */
+export function resolveLocale(tag: string | undefined): { code: string; locale: Locale } {
+  const language = (tag ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
+  const locale = LOCALES[language];
+  return locale ? { code: language, locale } : { code: 'en', locale: enUS };
+}
+
+function fail(message: string): never {
+  throw new InboxError('invalid_input', `InboxKit.mount: ${message}`);
+}
+
+/** Checks options before anything renders, so a bad call never leaves a half-built inbox. */
+export function validateOptions(options: unknown): asserts options is WidgetOptions {
+  if (typeof options !== 'object' || options === null) fail('options must be an object, e.g. { adapter: { flavour: "memory" } }.');
+  const { adapter, theme, dir } = options as WidgetOptions;
+  if (typeof adapter !== 'object' || adapter === null) fail('"adapter" is required, e.g. { flavour: "memory" }.');
+  const flavour = (adapter as { flavour?: unknown }).flavour;
+  if (flavour === 'whatsapp') {
+    const a = adapter as { baseUrl?: unknown; headers?: unknown };
+    if (typeof a.baseUrl !== 'string' || a.baseUrl === '') fail('the whatsapp adapter needs "baseUrl".');
+    if (a.headers === undefined || a.headers === null) fail('the whatsapp adapter needs "headers" (its API needs auth headers you supply).');
+  } else if (flavour === 'waply') {
+    const a = adapter as { apiKey?: unknown };
+    if (typeof a.apiKey !== 'string' || a.apiKey === '') fail('the waply adapter needs "apiKey" (better: a proxy "baseUrl" and a placeholder key).');
+  } else if (flavour !== 'memory') {
+    fail(`unknown adapter flavour ${JSON.stringify(flavour)}; use "memory", "whatsapp" or "waply".`);
+  }
+  if (theme !== undefined && theme !== 'light' && theme !== 'dark' && theme !== 'auto') fail(`theme must be "light", "dark" or "auto", got ${JSON.stringify(theme)}.`);
+  if (dir !== undefined && dir !== 'ltr' && dir !== 'rtl') fail(`dir must be "ltr" or "rtl", got ${JSON.stringify(dir)}.`);
+}
+
+/** Makes the adapter an options object describes. */
+export function createAdapterFromOptions(options: WidgetAdapterOptions): ConversationsAdapter {
+  switch (options.flavour) {
+    case 'memory':
+      return createMemoryAdapter({ seed: options.seed, size: options.size, latencyMs: options.latencyMs, failureRate: options.failureRate });
+    case 'whatsapp':
+      return createWhatsAppAdapter({ baseUrl: options.baseUrl, headers: options.headers, ...(options.fetch && { fetch: options.fetch }) });
+    case 'waply':
+      return createWaplyAdapter({
+        apiKey: options.apiKey,
+        ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+        ...(options.fetch && { fetch: options.fetch }),
+      });
+  }
+}
+
+/** Whether two adapter option objects describe the same backend (functions compared by identity). */
+export function sameAdapter(a: WidgetAdapterOptions, b: WidgetAdapterOptions): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const x = (a as unknown as Record<string, unknown>)[key];
+    const y = (b as unknown as Record<string, unknown>)[key];
+    if (x === y) continue;
+    if (typeof x === 'object' && typeof y === 'object' && x !== null && y !== null && JSON.stringify(x) === JSON.stringify(y)) continue;
+    return false;
+  }
+  return true;
+}
