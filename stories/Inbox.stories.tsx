@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { Inbox } from '../src/index.js';
-import { DemoProvider } from './demo.js';
-import type { DemoFlavour } from './demo.js';
+import type { Conversation } from '../src/index.js';
+import { DemoProvider, Frame } from './demo.js';
+import type { DemoFlavour, DemoOptions } from './demo.js';
+import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverList } from './fixtures.js';
 
 interface DemoArgs {
   flavour: DemoFlavour;
@@ -63,5 +65,240 @@ export const Demo: Story = {
 
     await userEvent.click(canvas.getByRole('button', { name: 'Resolve' }));
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Resolved' })).toBeDisabled());
+  },
+};
+
+/** The inbox on a demo backend with story-specific options (kept stable at module level). */
+const inboxOn =
+  (extra: Partial<DemoOptions> = {}, width?: number) =>
+  ({ flavour, latencyMs, failureRate, theme, locale, size, live }: DemoArgs) => (
+    <DemoProvider options={{ flavour, latencyMs, failureRate, locale, size, live, ...extra }}>
+      <Frame width={width}>
+        <Inbox theme={theme} />
+      </Frame>
+    </DemoProvider>
+  );
+
+const selectedName = (root: HTMLElement) => within(root).queryByRole('heading', { level: 2 })?.textContent ?? null;
+
+/**
+ * Keyboard triage: j/k open the next/previous conversation, e resolves, a
+ * opens the assign menu, n focuses the note field, ? lists the shortcuts.
+ * While typing a note the letters are just text.
+ */
+export const KeyboardTriage: Story = {
+  args: { latencyMs: 0 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    const rows = await within(list).findAllByRole('option');
+    await userEvent.click(rows[0]!);
+    const first = await canvas.findByRole('heading', { level: 2 });
+    const firstName = first.textContent;
+
+    await userEvent.keyboard('j');
+    await waitFor(() => expect(rows[1]).toHaveAttribute('aria-selected', 'true'));
+    await waitFor(() => expect(selectedName(canvasElement)).not.toBe(firstName));
+    await userEvent.keyboard('j');
+    await waitFor(() => expect(within(list).getAllByRole('option')[2]).toHaveAttribute('aria-selected', 'true'));
+    await userEvent.keyboard('k');
+    await waitFor(() => expect(within(list).getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true'));
+    await expect(list).toHaveAttribute('aria-activedescendant', within(list).getAllByRole('option')[1]!.id);
+
+    // e resolves the open conversation.
+    const resolve = canvas.getByRole('button', { name: /^Resolve/ });
+    if (!(resolve as HTMLButtonElement).disabled) {
+      await userEvent.keyboard('e');
+      await waitFor(() => expect(canvas.getByRole('button', { name: 'Resolved' })).toBeDisabled());
+    }
+
+    // a opens the assign menu; Escape closes it.
+    list.focus();
+    await userEvent.keyboard('a');
+    await expect(await within(document.body).findByRole('menuitemradio', { name: 'Assign to me' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(within(document.body).queryByRole('menuitemradio', { name: 'Assign to me' })).toBeNull());
+
+    // n focuses the note field; shortcuts are inert while typing.
+    list.focus();
+    const selectedBefore = selectedName(canvasElement);
+    await userEvent.keyboard('n');
+    const note = canvas.getByRole('textbox', { name: /Internal note/ });
+    await expect(note).toHaveFocus();
+    await userEvent.keyboard('jke a?n');
+    await expect(note).toHaveValue('jke a?n');
+    await expect(selectedName(canvasElement)).toBe(selectedBefore);
+    await expect(canvas.queryByRole('dialog')).toBeNull();
+    await expect(within(document.body).queryByRole('menu')).toBeNull();
+
+    // ? shows the shortcuts; Escape closes them and focus returns.
+    list.focus();
+    await userEvent.keyboard('?');
+    const dialog = await canvas.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+    await expect(dialog).toHaveTextContent('Next / previous conversation');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+    await expect(list).toHaveFocus();
+  },
+};
+
+/** A phone-sized host: one pane at a time, with a Back button. */
+export const Narrow: Story = {
+  args: { latencyMs: 0 },
+  render: inboxOn({}, 375),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await expect(canvas.getByText('Select a conversation to see it here.')).not.toBeVisible();
+    await userEvent.click((await within(list).findAllByRole('option'))[0]!);
+    const heading = await canvas.findByRole('heading', { level: 2 });
+    await expect(heading).toBeVisible();
+    await expect(list).not.toBeVisible();
+    const inbox = canvasElement.querySelector<HTMLElement>('.ik-inbox')!;
+    await expect(inbox.scrollWidth).toBeLessThanOrEqual(inbox.clientWidth + 1);
+    await userEvent.click(canvas.getByRole('button', { name: 'Back to conversations' }));
+    await expect(await canvas.findByRole('listbox', { name: 'Conversations' })).toBeVisible();
+    await expect(canvas.queryByRole('heading', { level: 2 })).toBeNull();
+  },
+};
+
+/** The list never answers: skeleton and a loading status. */
+export const Loading: Story = {
+  render: inboxOn({ wrap: neverList }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('status', { name: 'Loading…' })).toBeVisible();
+  },
+};
+
+const NONE: Conversation[] = [];
+
+/** No conversations at all. */
+export const Empty: Story = {
+  render: inboxOn({ conversations: NONE }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No conversations yet.')).toBeVisible();
+  },
+};
+
+const listFailure = failingSwitch('listConversations');
+
+/** The list fails; Retry works once the backend is back. */
+export const ErrorWithRetry: Story = {
+  args: { latencyMs: 0 },
+  render: inboxOn({ wrap: listFailure.wrap }),
+  beforeEach: () => {
+    listFailure.state.failing = true;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Conversations could not be loaded.');
+    listFailure.state.failing = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(3));
+  },
+};
+
+/** The dark theme, a conversation open. */
+export const Dark: Story = {
+  args: { theme: 'dark', latencyMs: 0 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.click((await within(list).findAllByRole('option'))[0]!);
+    await canvas.findByRole('heading', { level: 2 });
+    await expect(getComputedStyle(canvasElement.querySelector('.ik-inbox')!).colorScheme).toBe('dark');
+  },
+};
+
+/** Right to left, Arabic data and the Arabic date-fns locale; the list pane is on the right. */
+export const RightToLeftArabic: Story = {
+  args: { dir: 'rtl', locale: 'ar', latencyMs: 0 },
+  render: inboxOn({ conversations: ARABIC_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.click(await within(list).findByRole('option', { name: /فاطمة الزهراء/ }));
+    await canvas.findByRole('heading', { level: 2, name: 'فاطمة الزهراء' });
+    const listPane = canvasElement.querySelector('.ik-inbox-list-pane')!.getBoundingClientRect();
+    const viewPane = canvasElement.querySelector('.ik-inbox-view-pane')!.getBoundingClientRect();
+    await expect(listPane.left).toBeGreaterThan(viewPane.left);
+  },
+};
+
+/** 200-character names and a 5,000-character message, open. */
+export const LongContent: Story = {
+  args: { latencyMs: 0 },
+  render: inboxOn({ conversations: LONG_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.click((await within(list).findAllByRole('option'))[0]!);
+    await canvas.findByRole('heading', { level: 2 });
+    const inbox = canvasElement.querySelector<HTMLElement>('.ik-inbox')!;
+    await expect(inbox.scrollWidth).toBeLessThanOrEqual(inbox.clientWidth + 1);
+  },
+};
+
+/** Escalated by the AI: Take over from the inbox (WhatsApp over the mock API). */
+export const EscalatedTakeOver: Story = {
+  args: { flavour: 'whatsapp', latencyMs: 0 },
+  render: inboxOn({ conversations: AI_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.click(await within(list).findByRole('option', { name: /Grace Hopper/ }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Take over' }));
+    await waitFor(() => expect(canvas.getByRole('button', { name: /^Assign/ })).toHaveAccessibleName(/Alice Support/));
+    await waitFor(() => expect(within(list).getByRole('option', { name: /Grace Hopper/ })).toHaveAttribute('data-status', 'open'));
+  },
+};
+
+/** Markup strings everywhere render as text. */
+export const HtmlAsText: Story = {
+  args: { latencyMs: 0 },
+  render: inboxOn({ conversations: HTML_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.click((await within(list).findAllByRole('option'))[0]!);
+    await canvas.findByRole('heading', { level: 2, name: '<img src=x onerror="window.__ikInjected=1">' });
+    await expect(canvasElement.querySelector('.ik-inbox img, .ik-inbox script, .ik-inbox svg, .ik-inbox b')).toBeNull();
+    await expect((window as { __ikInjected?: number }).__ikInjected).toBeUndefined();
+  },
+};
+
+/** 10,000 conversations: a screenful of rows in the DOM. */
+export const TenThousand: Story = {
+  args: { size: 10_000, latencyMs: 0 },
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(5));
+    await expect(canvasElement.querySelectorAll('[role="option"]').length).toBeLessThan(60);
+  },
+};
+
+/** WhatsApp over the mock REST API: no history, no notes, no teams. */
+export const WhatsApp: Story = {
+  args: { flavour: 'whatsapp', latencyMs: 0 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.click((await within(list).findAllByRole('option'))[0]!);
+    await expect(await canvas.findByText('Internal notes are not supported by this backend.')).toBeVisible();
+    await expect(canvas.queryByRole('textbox', { name: /Internal note/ })).toBeNull();
+  },
+};
+
+/** Waply over the mock REST API: history and notes. */
+export const Waply: Story = {
+  args: { flavour: 'waply', latencyMs: 0 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.click((await within(list).findAllByRole('option'))[0]!);
+    await expect(await canvas.findByRole('textbox', { name: /Internal note/ })).toBeVisible();
   },
 };

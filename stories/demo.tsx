@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ar, de, enUS, es, fr, pt } from 'date-fns/locale';
 import type { Locale } from 'date-fns';
-import { createMemoryAdapter, createMockHandler, createWaplyAdapter, createWhatsAppAdapter, InboxProvider } from '../src/index.js';
-import type { AdapterCapabilities, Assignee, ConversationsAdapter, CurrentUser, MemoryAdapter } from '../src/index.js';
+import { createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, createWhatsAppAdapter, InboxProvider } from '../src/index.js';
+import type { AdapterCapabilities, Assignee, Conversation, ConversationsAdapter, CurrentUser, MemoryAdapter } from '../src/index.js';
 
 export type DemoFlavour = 'memory' | 'whatsapp' | 'waply';
 
@@ -19,6 +19,10 @@ export interface DemoOptions {
   /** Wrap the adapter, e.g. to make one operation fail. */
   wrap?: (adapter: ConversationsAdapter) => ConversationsAdapter;
   capabilities?: Partial<AdapterCapabilities>;
+  /** Serve exactly these conversations instead of generated ones. Keep the array stable (module level). */
+  conversations?: Conversation[];
+  /** People the host offers besides the backend's own (e.g. one the backend does not know). Keep it stable. */
+  extraUsers?: Assignee[];
 }
 
 export const LOCALES: Record<string, Locale> = { en: enUS, ar, de, es, fr, pt };
@@ -30,10 +34,10 @@ function firstUser(assignees: Assignee[]): CurrentUser | null {
 }
 
 /** A backend for stories: memory directly, or WhatsApp/Waply through the mock handler as `fetch` (no network). */
-export function useDemoBackend({ flavour = 'memory', seed = 7, size = 300, latencyMs = 0, failureRate = 0, live = false, wrap }: DemoOptions) {
+export function useDemoBackend({ flavour = 'memory', seed = 7, size = 300, latencyMs = 0, failureRate = 0, live = false, wrap, conversations, extraUsers }: DemoOptions) {
   const backend: MemoryAdapter = useMemo(
-    () => createMemoryAdapter({ seed, size, latencyMs, failureRate, profile: flavour === 'memory' ? 'full' : flavour }),
-    [flavour, seed, size, latencyMs, failureRate],
+    () => createMemoryAdapter({ seed, size, latencyMs, failureRate, conversations, profile: flavour === 'memory' ? 'full' : flavour }),
+    [flavour, seed, size, latencyMs, failureRate, conversations],
   );
   const adapter = useMemo(() => {
     let made: ConversationsAdapter = backend;
@@ -64,8 +68,8 @@ export function useDemoBackend({ flavour = 'memory', seed = 7, size = 300, laten
   }, [backend]);
   useEffect(() => (live ? backend.simulate.start(4000) : undefined), [backend, live]);
   const directory = useMemo(
-    () => ({ users: assignees.filter((a) => a.type === 'user'), teams: assignees.filter((a) => a.type === 'team') }),
-    [assignees],
+    () => ({ users: [...assignees.filter((a) => a.type === 'user'), ...(extraUsers ?? [])], teams: assignees.filter((a) => a.type === 'team') }),
+    [assignees, extraUsers],
   );
   return { backend, adapter, currentUser: firstUser(assignees), directory };
 }
@@ -73,6 +77,8 @@ export function useDemoBackend({ flavour = 'memory', seed = 7, size = 300, laten
 /** InboxProvider over a demo backend. */
 export function DemoProvider({ children, options }: { children: ReactNode; options: DemoOptions }) {
   const { adapter, currentUser, directory } = useDemoBackend(options);
+  // Stories start clean: drafts live in memory, not in the browser's storage.
+  const [storage] = useState(() => createMemoryStorage());
   return (
     <InboxProvider
       adapter={adapter}
@@ -80,10 +86,14 @@ export function DemoProvider({ children, options }: { children: ReactNode; optio
       directory={adapter.listAssignees ? undefined : directory}
       locale={LOCALES[options.locale ?? 'en']}
       pollIntervalMs={15_000}
-      // Stories start clean: drafts live in memory, not in the browser's storage.
-      storageKey={`inboxkit-story:${options.flavour ?? 'memory'}`}
+      storage={storage}
     >
       {children}
     </InboxProvider>
   );
+}
+
+/** Sizes a story's component like a host page would: the frame's height, an optional width. */
+export function Frame({ width, children }: { width?: number; children: ReactNode }) {
+  return <div style={{ blockSize: '100%', inlineSize: width, maxInlineSize: '100%' }}>{children}</div>;
 }

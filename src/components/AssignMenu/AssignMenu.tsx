@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ButtonHTMLAttributes, Ref } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { Assignee } from '../../core/types.js';
@@ -8,6 +8,7 @@ import { useAssignees } from '../../hooks/useAssignees.js';
 import { useCachedConversation } from '../../hooks/useCachedConversation.js';
 import { cx } from '../shared/cx.js';
 import { usePortalContainer } from '../shared/PortalContainer.js';
+import { useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
 
 export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'value' | 'defaultValue'> {
@@ -42,7 +43,27 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
   const [filter, setFilter] = useState('');
   const filterRef = useRef<HTMLInputElement>(null);
   const portal = usePortalContainer();
+  const themeClass = useThemeClass();
   const errorId = useId();
+  const triggerRef = useRef<HTMLButtonElement | null>(null);
+  const setTriggerRef = useCallback(
+    (node: HTMLButtonElement | null) => {
+      triggerRef.current = node;
+      if (typeof ref === 'function') ref(node);
+      else if (ref) ref.current = node;
+    },
+    [ref],
+  );
+  // The menu portals out of the inbox (to document.body by default), so it
+  // would lose the inbox's theme and direction: carry them over on open.
+  const [scope, setScope] = useState<{ theme: string | undefined; dir: 'ltr' | 'rtl' }>({ theme: undefined, dir: 'ltr' });
+  useLayoutEffect(() => {
+    const el = triggerRef.current;
+    if (!isOpen || !el) return;
+    const theme = el.closest('[data-theme]')?.getAttribute('data-theme') ?? undefined;
+    const dir = getComputedStyle(el).direction === 'rtl' ? 'rtl' : 'ltr';
+    setScope((prev) => (prev.theme === theme && prev.dir === dir ? prev : { theme, dir }));
+  }, [isOpen]);
 
   const current = conversation?.assignee ?? null;
   const currentName = current ? (current.name ?? current.id) : null;
@@ -69,8 +90,34 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
     void assign(conversationId, target);
   };
 
+  const group = (label: string, people: readonly Assignee[]) =>
+    people.length > 0 && (
+      <DropdownMenu.Group>
+        <DropdownMenu.Label className="ik-menu-label">{label}</DropdownMenu.Label>
+        {people.map((person) => (
+          <DropdownMenu.RadioItem key={keyOf(person)} className="ik-menu-item" value={keyOf(person)} textValue={person.name ?? person.id}>
+            <DropdownMenu.ItemIndicator className="ik-menu-check" />
+            <span dir="auto">{person.name ?? person.id}</span>
+          </DropdownMenu.RadioItem>
+        ))}
+      </DropdownMenu.Group>
+    );
+
+  const choices = (
+    <DropdownMenu.RadioGroup value={keyOf(current)} onValueChange={choose}>
+      {me && (
+        <DropdownMenu.RadioItem className="ik-menu-item" value={keyOf(me)} data-slot="assign-me">
+          <DropdownMenu.ItemIndicator className="ik-menu-check" />
+          {messages.assignToMe}
+        </DropdownMenu.RadioItem>
+      )}
+      {group(messages.people, users)}
+      {group(messages.teams, teams)}
+    </DropdownMenu.RadioGroup>
+  );
+
   return (
-    <span className={cx('ik-assign', className)} data-slot="assign" data-pending={pending ? '' : undefined}>
+    <span className={cx(themeClass, 'ik-assign', className)} data-slot="assign" data-pending={pending ? '' : undefined}>
       <DropdownMenu.Root
         open={isOpen}
         onOpenChange={(next) => {
@@ -78,10 +125,11 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
           if (!next) setFilter('');
         }}
         modal={false}
+        dir={scope.dir}
       >
         <DropdownMenu.Trigger asChild>
           <button
-            ref={ref}
+            ref={setTriggerRef}
             type="button"
             className="ik-button ik-assign-trigger"
             data-slot="assign-trigger"
@@ -105,6 +153,10 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
           <DropdownMenu.Content
             className="ik-theme ik-menu"
             data-slot="assign-menu"
+            data-theme={scope.theme}
+            // A menu may hold only items: with a filter box, the popup is a dialog holding the box and the menu.
+            role={showFilter ? 'dialog' : 'menu'}
+            aria-orientation={showFilter ? undefined : 'vertical'}
             align="end"
             sideOffset={4}
             collisionPadding={8}
@@ -120,42 +172,30 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
                 value={filter}
                 onChange={(e) => setFilter(e.target.value)}
                 onKeyDown={(e) => {
-                  // Typing goes to the box, not to the menu's typeahead; arrows and Escape still reach the menu.
-                  if (e.key !== 'Escape' && e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Tab') e.stopPropagation();
+                  // The menu moves focus only between its items, so arrows leave the box here: down to the first item, up to the last.
+                  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                    const items = e.currentTarget.closest('[data-radix-menu-content]')?.querySelectorAll<HTMLElement>('[role^="menuitem"]');
+                    const target = items && (e.key === 'ArrowDown' ? items[0] : items[items.length - 1]);
+                    if (target) {
+                      e.preventDefault();
+                      target.focus();
+                    }
+                  }
+                  // Typing goes to the box, not to the menu's typeahead; Escape and Tab still reach the menu.
+                  if (e.key !== 'Escape' && e.key !== 'Tab') e.stopPropagation();
                 }}
               />
             )}
             {status === 'loading' && <div className="ik-menu-note">{messages.loading}</div>}
-            <DropdownMenu.RadioGroup value={keyOf(current)} onValueChange={choose}>
-              {me && (
-                <DropdownMenu.RadioItem className="ik-menu-item" value={keyOf(me)} data-slot="assign-me">
-                  <DropdownMenu.ItemIndicator className="ik-menu-check" />
-                  {messages.assignToMe}
-                </DropdownMenu.RadioItem>
-              )}
-              {users.length > 0 && (
-                <DropdownMenu.Group>
-                  <DropdownMenu.Label className="ik-menu-label">{messages.people}</DropdownMenu.Label>
-                  {users.map((user) => (
-                    <DropdownMenu.RadioItem key={keyOf(user)} className="ik-menu-item" value={keyOf(user)} textValue={user.name ?? user.id}>
-                      <DropdownMenu.ItemIndicator className="ik-menu-check" />
-                      <span dir="auto">{user.name ?? user.id}</span>
-                    </DropdownMenu.RadioItem>
-                  ))}
-                </DropdownMenu.Group>
-              )}
-              {teams.length > 0 && (
-                <DropdownMenu.Group>
-                  <DropdownMenu.Label className="ik-menu-label">{messages.teams}</DropdownMenu.Label>
-                  {teams.map((team) => (
-                    <DropdownMenu.RadioItem key={keyOf(team)} className="ik-menu-item" value={keyOf(team)} textValue={team.name ?? team.id}>
-                      <DropdownMenu.ItemIndicator className="ik-menu-check" />
-                      <span dir="auto">{team.name ?? team.id}</span>
-                    </DropdownMenu.RadioItem>
-                  ))}
-                </DropdownMenu.Group>
-              )}
-            </DropdownMenu.RadioGroup>
+            {showFilter ? (
+              visible.length > 0 && (
+                <div role="menu" aria-orientation="vertical" aria-label={messages.assign}>
+                  {choices}
+                </div>
+              )
+            ) : (
+              choices
+            )}
             {visible.length === 0 && status !== 'loading' && <div className="ik-menu-note">{messages.noMatches}</div>}
           </DropdownMenu.Content>
         </DropdownMenu.Portal>

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
@@ -107,9 +107,21 @@ function HostList({ conversations, hasNext = false, onLoadMore, ...props }: Conv
     loadMore,
     refetch: loadMore,
   };
-  const Row = useMemo(() => memo((rowProps: RowProps) => <Item {...rowProps} conversation={byId.get(rowProps.id)} />), [byId]);
-  return <ListView {...props} data={data} filtered={props.filtered ?? false} Row={Row} />;
+  return (
+    <HostConversations.Provider value={byId}>
+      <ListView {...props} data={data} filtered={props.filtered ?? false} Row={HostRow} />
+    </HostConversations.Provider>
+  );
 }
+
+// Host rows read their conversation from context, so the row component stays
+// the same when the data changes: rows re-render (the memoized Item only for
+// a changed conversation) instead of remounting.
+const HostConversations = createContext<ReadonlyMap<string, Conversation>>(new Map());
+const HostRow = memo(function HostRow(props: RowProps) {
+  const byId = useContext(HostConversations);
+  return <Item {...props} conversation={byId.get(props.id)} />;
+});
 
 interface RowProps {
   id: string;
@@ -259,6 +271,23 @@ function ListView({
     getItemKey: (index) => ids[index] ?? index,
   });
   const items = virtualizer.getVirtualItems();
+
+  // The active row follows the selection until the keyboard moves it, also
+  // when the selection changes from outside (the inbox's j/k).
+  const [followed, setFollowed] = useState(selected);
+  if (followed !== selected) {
+    setFollowed(selected);
+    setActiveId(selected);
+  }
+  // Keep a newly selected row in view; a reorder alone does not scroll.
+  const idsRef = useRef(ids);
+  useEffect(() => {
+    idsRef.current = ids;
+  });
+  useEffect(() => {
+    const index = selected ? idsRef.current.indexOf(selected) : -1;
+    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selected, virtualizer]);
 
   // The active row follows the selection until the keyboard moves it.
   const activeIndex = useMemo(() => {

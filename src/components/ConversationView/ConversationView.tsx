@@ -147,7 +147,7 @@ function Loaded({
         )}
         <Avatar name={name} seed={conversation.contactId || conversation.id} url={contact?.avatarUrl} size="lg" />
         <div className="ik-view-title">
-          <h2 id={headingId} className="ik-view-name" dir="auto">
+          <h2 id={headingId} className="ik-view-name" dir="auto" title={name}>
             {name}
           </h2>
           <p className="ik-view-subtitle">

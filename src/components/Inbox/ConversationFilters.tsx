@@ -4,6 +4,7 @@ import type { Channel, ConversationQuery, ConversationStatus } from '../../core/
 import { useInboxContext } from '../../hooks/context.js';
 import { useAssignees } from '../../hooks/useAssignees.js';
 import { cx } from '../shared/cx.js';
+import { useThemeClass } from '../shared/ThemeScope.js';
 
 export interface ConversationFiltersProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
   /** The current filters. Required. */
@@ -22,6 +23,7 @@ export function ConversationFilters({ value, onValueChange, className, ...rest }
   const { capabilities } = store;
   const { users, teams, currentUser } = useAssignees();
   const id = useId();
+  const themeClass = useThemeClass();
   const showChannels = capabilities.channelFilter && capabilities.channels.length > 1;
 
   const set = (patch: Partial<ConversationQuery>) => {
@@ -31,7 +33,7 @@ export function ConversationFilters({ value, onValueChange, className, ...rest }
   };
 
   return (
-    <div role="group" aria-label={messages.filters} className={cx('ik-filters', className)} data-slot="filters" {...rest}>
+    <div role="group" aria-label={messages.filters} className={cx(themeClass, 'ik-filters', className)} data-slot="filters" {...rest}>
       <label className="ik-filter" htmlFor={`${id}-status`}>
         <span className="ik-filter-label">{messages.statusFilter}</span>
         <select

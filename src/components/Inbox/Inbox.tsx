@@ -39,7 +39,8 @@ export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaul
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
-  return !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+  // Keys in the assign menu (portalled, but its events bubble here through React) are its typeahead, not shortcuts.
+  return !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [data-radix-menu-content]');
 }
 
 /**
@@ -78,6 +79,13 @@ export function Inbox({
     const index = selected ? ids.indexOf(selected) : -1;
     const next = ids[Math.max(0, Math.min(ids.length - 1, index === -1 ? 0 : index + delta))];
     if (next) setSelected(next);
+  };
+
+  // In the list, j/k would only move the highlight (as the arrows do); in the inbox they open the next conversation.
+  const handleListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!shortcuts || event.altKey || event.ctrlKey || event.metaKey || (event.key !== 'j' && event.key !== 'k')) return;
+    step(event.key === 'j' ? 1 : -1);
+    event.preventDefault();
   };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -125,7 +133,14 @@ export function Inbox({
         >
           <div className="ik-inbox-list-pane" data-slot="list-pane">
             <ConversationFilters value={filters} onValueChange={setFilters} />
-            <ConversationList query={filters} value={selected} onValueChange={setSelected} renderItem={renderItem} emptyState={emptyState} />
+            <ConversationList
+              query={filters}
+              value={selected}
+              onValueChange={setSelected}
+              renderItem={renderItem}
+              emptyState={emptyState}
+              onKeyDown={handleListKeyDown}
+            />
           </div>
           <ConversationView
             className="ik-inbox-view-pane"

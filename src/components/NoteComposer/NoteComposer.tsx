@@ -3,6 +3,7 @@ import type { FormHTMLAttributes, KeyboardEvent, Ref } from 'react';
 import { useInboxContext } from '../../hooks/context.js';
 import { useAddNote } from '../../hooks/useAddNote.js';
 import { cx } from '../shared/cx.js';
+import { useThemeClass } from '../shared/ThemeScope.js';
 
 export interface NoteComposerProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> {
   /** The conversation the note is for. Required. */
@@ -21,6 +22,7 @@ export interface NoteComposerProps extends Omit<FormHTMLAttributes<HTMLFormEleme
 export function NoteComposer({ conversationId, textareaRef, className, ref, ...formProps }: NoteComposerProps) {
   const { messages } = useInboxContext('NoteComposer');
   const { draft, setDraft, add, pending, error, supported } = useAddNote(conversationId);
+  const themeClass = useThemeClass();
   const [triedEmpty, setTriedEmpty] = useState(false);
   const fieldId = useId();
   const hintId = useId();
@@ -30,7 +32,7 @@ export function NoteComposer({ conversationId, textareaRef, className, ref, ...f
 
   if (!supported) {
     return (
-      <p className={cx('ik-composer-unsupported', className)} data-slot="notes-unsupported">
+      <p className={cx(themeClass, 'ik-composer-unsupported', className)} data-slot="notes-unsupported">
         {messages.notesUnsupported}
       </p>
     );
@@ -56,7 +58,7 @@ export function NoteComposer({ conversationId, textareaRef, className, ref, ...f
   return (
     <form
       ref={ref}
-      className={cx('ik-composer', className)}
+      className={cx(themeClass, 'ik-composer', className)}
       data-slot="composer"
       data-pending={pending ? '' : undefined}
       data-error={error ? '' : undefined}

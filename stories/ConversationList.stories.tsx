@@ -1,0 +1,287 @@
+import { useState } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ConversationFilters, ConversationList } from '../src/index.js';
+import type { Conversation, ConversationQuery } from '../src/index.js';
+import { DemoProvider, Frame } from './demo.js';
+import type { DemoFlavour, DemoOptions } from './demo.js';
+import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverList } from './fixtures.js';
+
+interface Args {
+  flavour: DemoFlavour;
+  size: number;
+  latencyMs: number;
+  theme: 'auto' | 'light' | 'dark';
+  dir: 'ltr' | 'rtl';
+  locale: 'en' | 'ar' | 'de' | 'es' | 'fr' | 'pt';
+}
+
+/** A render that puts the list on a demo backend; `extra` adds story-specific options (kept stable at module level). */
+const listOn =
+  (extra: Partial<DemoOptions> = {}) =>
+  ({ flavour, size, latencyMs, locale }: Args) => (
+    <DemoProvider options={{ flavour, size, latencyMs, locale, ...extra }}>
+      <Frame width={400}>
+        <ConversationList />
+      </Frame>
+    </DemoProvider>
+  );
+
+const meta: Meta<Args> = {
+  title: 'ConversationList',
+  component: ConversationList as never,
+  args: { flavour: 'memory', size: 300, latencyMs: 0, theme: 'light', dir: 'ltr', locale: 'en' },
+  argTypes: {
+    flavour: { control: 'inline-radio', options: ['memory', 'whatsapp', 'waply'] },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
+    locale: { control: 'select', options: ['en', 'ar', 'de', 'es', 'fr', 'pt'] },
+  },
+  render: listOn(),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const options = (root: HTMLElement) => within(root).queryAllByRole('option');
+
+/** No horizontal scrolling anywhere in the list: long text is ellipsized, not overflowing. */
+async function expectNoOverflow(canvasElement: HTMLElement) {
+  const scroller = canvasElement.querySelector<HTMLElement>('.ik-list-scroll')!;
+  await expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth + 1);
+  for (const row of canvasElement.querySelectorAll<HTMLElement>('[role="option"]')) {
+    await expect(row.scrollWidth).toBeLessThanOrEqual(row.clientWidth + 1);
+  }
+}
+
+/** Click opens a row; arrow keys and j/k move the active row; Enter opens it. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    const rows = await within(list).findAllByRole('option');
+    await expect(rows.length).toBeGreaterThan(3);
+    await userEvent.click(rows[0]!);
+    await expect(rows[0]).toHaveAttribute('aria-selected', 'true');
+    await expect(list).toHaveFocus();
+
+    await userEvent.keyboard('{ArrowDown}j');
+    await expect(list).toHaveAttribute('aria-activedescendant', options(list)[2]!.id);
+    await userEvent.keyboard('k{Enter}');
+    await waitFor(() => expect(options(list)[1]).toHaveAttribute('aria-selected', 'true'));
+    await expect(options(list)[0]).toHaveAttribute('aria-selected', 'false');
+    await userEvent.keyboard('{Home}');
+    await expect(list).toHaveAttribute('aria-activedescendant', options(list)[0]!.id);
+  },
+};
+
+/** The list never answers: a skeleton with a status, never a blank pane. */
+export const Loading: Story = {
+  render: listOn({ wrap: neverList }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('status', { name: 'Loading…' })).toBeVisible();
+    await expect(canvas.queryByRole('listbox')).toBeNull();
+  },
+};
+
+const NONE: Conversation[] = [];
+
+/** A backend with no conversations. */
+export const Empty: Story = {
+  render: listOn({ conversations: NONE }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('No conversations yet.')).toBeVisible();
+    await expect(canvas.queryByRole('listbox')).toBeNull();
+  },
+};
+
+const listFailure = failingSwitch('listConversations');
+
+/** The list fails to load: the reason and a Retry button, which works once the backend recovers. */
+export const ErrorWithRetry: Story = {
+  render: listOn({ wrap: listFailure.wrap }),
+  beforeEach: () => {
+    listFailure.state.failing = true;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Conversations could not be loaded.');
+    await expect(alert).toHaveTextContent('The server had a problem (500).');
+    listFailure.state.failing = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(options(list).length).toBeGreaterThan(3));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+const listDown = failingSwitch('listConversations');
+
+/** The backend stays down: Retry fails again and the error stays, never a blank list or an endless spinner. */
+export const ErrorStaysDown: Story = {
+  render: listOn({ wrap: listDown.wrap }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Conversations could not be loaded.'));
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(canvas.queryByRole('listbox')).toBeNull();
+  },
+};
+
+/** The generated data's own long names (German, Arabic) and markup name, all on the first page of 20. */
+export const LongNames: Story = {
+  args: { size: 20 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await within(list).findByText(/Hohenzollern-Sigmaringen/);
+    await within(list).findByText(/آل سعود/);
+    await expectNoOverflow(canvasElement);
+  },
+};
+
+/** 200-character names (one a single word), a 5,000-character message and a huge unread count. */
+export const LongContent: Story = {
+  render: listOn({ conversations: LONG_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(options(list)).toHaveLength(3));
+    const first = options(list)[0]!;
+    await expect(first).toHaveTextContent('1234 unread messages');
+    await expect(within(first).getByText('99+')).toBeVisible();
+    const name = first.querySelector<HTMLElement>('.ik-row-name')!;
+    await expect(name.textContent).toHaveLength(200);
+    await expect(name.scrollWidth).toBeGreaterThan(name.clientWidth);
+    await expectNoOverflow(canvasElement);
+  },
+};
+
+/** Right to left, Arabic names and messages, times in the Arabic date-fns locale. */
+export const RightToLeftArabic: Story = {
+  args: { dir: 'rtl', locale: 'ar' },
+  render: listOn({ conversations: ARABIC_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await within(list).findByText('فاطمة الزهراء');
+    const row = options(list)[0]!;
+    await expect(getComputedStyle(row).direction).toBe('rtl');
+    // The avatar sits at the inline start: on the right in RTL.
+    const avatar = row.querySelector('.ik-avatar')!.getBoundingClientRect();
+    const main = row.querySelector('.ik-row-main')!.getBoundingClientRect();
+    await expect(avatar.left).toBeGreaterThan(main.left);
+    await expectNoOverflow(canvasElement);
+  },
+};
+
+/** The dark theme (axe checks its contrast). */
+export const Dark: Story = {
+  args: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.click((await within(list).findAllByRole('option'))[1]!);
+    await expect(getComputedStyle(list.closest('.ik-list')!).colorScheme).toBe('dark');
+  },
+};
+
+/** 10,000 conversations: only about a screenful of rows is in the DOM, and scrolling loads more. */
+export const TenThousand: Story = {
+  args: { size: 10_000 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(options(list).length).toBeGreaterThan(5));
+    await expect(options(list)[0]).toHaveAttribute('aria-setsize', '10000');
+    const lastShown = () => Math.max(...options(list).map((o) => Number(o.getAttribute('aria-posinset'))));
+    const before = lastShown();
+    for (let i = 0; i < 3; i++) {
+      const loaded = list.scrollHeight;
+      list.scrollTop = list.scrollHeight;
+      await waitFor(() => expect(list.scrollHeight).toBeGreaterThan(loaded));
+    }
+    await waitFor(() => expect(lastShown()).toBeGreaterThan(before + 40));
+    await expect(options(list).length).toBeLessThan(60);
+    await expect(canvasElement.querySelectorAll('[role="option"]').length).toBeLessThan(60);
+  },
+};
+
+/** Markup in names, messages and an avatar URL renders as text; nothing is injected. */
+export const HtmlAsText: Story = {
+  render: listOn({ conversations: HTML_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await within(list).findByText('<img src=x onerror="window.__ikInjected=1">');
+    await expect(within(list).getByText('<script>window.__ikInjected=1</script><b>bold?</b>')).toBeVisible();
+    await expect(within(list).getByText('"><svg onload="window.__ikInjected=1">')).toBeVisible();
+    await expect(list.querySelector('img, script, svg, b, a')).toBeNull();
+    await expect((window as { __ikInjected?: number }).__ikInjected).toBeUndefined();
+  },
+};
+
+/** AI-handling, escalated and resolved rows carry status badges and `data-status`. */
+export const Statuses: Story = {
+  args: { dir: 'ltr' },
+  render: listOn({ conversations: [...AI_CONVERSATIONS, ...ARABIC_CONVERSATIONS.slice(3)] }),
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(options(list)).toHaveLength(3));
+    await expect(list.querySelector('[data-status="escalated"]')).toHaveTextContent('Escalated');
+    await expect(list.querySelector('[data-status="ai_handling"]')).toHaveTextContent('AI handling');
+    await expect(list.querySelector('[data-status="resolved"]')).toHaveTextContent('Resolved');
+  },
+};
+
+function FilteredList() {
+  const [query, setQuery] = useState<ConversationQuery>({});
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', blockSize: '100%' }}>
+      <ConversationFilters value={query} onValueChange={setQuery} />
+      <ConversationList query={query} />
+    </div>
+  );
+}
+
+/** The filter toolbar over the list: status filter narrows the rows. */
+export const WithFilters: Story = {
+  render: ({ flavour, size, locale }) => (
+    <DemoProvider options={{ flavour, size, locale }}>
+      <Frame width={400}>
+        <FilteredList />
+      </Frame>
+    </DemoProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('listbox', { name: 'Conversations' });
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Status' }), 'resolved');
+    await waitFor(() => {
+      const rows = options(canvas.getByRole('listbox', { name: 'Conversations' }));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row).toHaveAttribute('data-status', 'resolved');
+    });
+  },
+};
+
+/** Host-managed data: the `conversations` prop instead of a query. */
+export const HostData: Story = {
+  render: ({ locale }) => (
+    <DemoProvider options={{ locale }}>
+      <Frame width={400}>
+        <ConversationList conversations={AI_CONVERSATIONS} defaultValue="conv_ai-handling" />
+      </Frame>
+    </DemoProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' });
+    await expect(options(list)).toHaveLength(2);
+    await expect(within(list).getByRole('option', { selected: true })).toHaveTextContent('Alan Turing');
+  },
+};

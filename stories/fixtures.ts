@@ -1,0 +1,163 @@
+import type { Assignee, Conversation, ConversationsAdapter, Message } from '../src/index.js';
+import { InboxError } from '../src/index.js';
+
+// Explicit data sets for stories. Times are relative to when the stories load
+// (rounded to the minute), so relative labels ("5m", "Yesterday") are stable.
+const NOW = Math.floor(Date.now() / 60_000) * 60_000;
+const MINUTE = 60_000;
+const ago = (minutes: number) => new Date(NOW - minutes * MINUTE).toISOString();
+
+interface FixtureInput {
+  id: string;
+  name: string;
+  text: string;
+  minutesAgo: number;
+  status?: Conversation['status'];
+  channel?: Conversation['channel'];
+  unread?: number;
+  history?: Array<[direction: Message['direction'], text: string, minutesAgo: number]>;
+  labels?: string[];
+  phone?: string;
+  avatarUrl?: string;
+}
+
+/** A complete conversation from a few fields. */
+export function fixture({ id, name, text, minutesAgo, status = 'open', channel = 'whatsapp', unread = 0, history, labels = [], phone, avatarUrl }: FixtureInput): Conversation {
+  const entries = history ?? [['inbound', text, minutesAgo]];
+  const messages: Message[] = entries.map(([direction, body, at], i) => ({
+    id: `${id}-m${i}`,
+    conversationId: id,
+    direction,
+    type: 'text',
+    text: body,
+    status: direction === 'outbound' ? 'read' : undefined,
+    createdAt: ago(at),
+  }));
+  const last = messages[messages.length - 1]!;
+  return {
+    id,
+    contactId: `${id}-contact`,
+    contact: { id: `${id}-contact`, name, phone: phone ?? '+44 20 7946 0958', avatarUrl },
+    channel,
+    status,
+    assignee: null,
+    lastMessage: { text: last.text, timestamp: last.createdAt, direction: last.direction },
+    messages,
+    unreadCount: unread,
+    aiHandling: status === 'ai_handling',
+    labels,
+    metadata: { source: 'website_widget' },
+    createdAt: messages[0]!.createdAt,
+    updatedAt: last.createdAt,
+    closedAt: status === 'resolved' ? last.createdAt : null,
+    closedBy: null,
+  };
+}
+
+const LONG_NAME = 'Maximilian Alexander Friedrich Wilhelm von Hohenzollern-Sigmaringen, Procurement Department for Europe, the Middle East and Africa, International Wholesale Orders, Attention of the Regional Director'.padEnd(200, ' and Deputy');
+const LONG_WORD_NAME = 'Supercalifragilisticexpialidocious'.repeat(6).slice(0, 200);
+const LONG_MESSAGE = Array.from({ length: 100 }, (_, i) => `Sentence ${i + 1} of a very long complaint about order #A-10042 and its missing parts.`).join(' ').padEnd(5000, '.').slice(0, 5000);
+
+/** 200-character names (one without spaces) and a 5,000-character message. */
+export const LONG_CONVERSATIONS: Conversation[] = [
+  fixture({ id: 'conv_long-1', name: LONG_NAME.slice(0, 200), text: LONG_MESSAGE, minutesAgo: 4, unread: 1234, status: 'escalated', labels: ['wholesale', LONG_WORD_NAME.slice(0, 60)] }),
+  fixture({ id: 'conv_long-2', name: LONG_WORD_NAME, text: LONG_MESSAGE.slice(0, 400), minutesAgo: 90, status: 'ai_handling' }),
+  fixture({ id: 'conv_long-3', name: 'Ann', text: 'Short one.', minutesAgo: 60 * 30 }),
+];
+
+/** Arabic names and messages, for right-to-left stories. */
+export const ARABIC_CONVERSATIONS: Conversation[] = [
+  fixture({
+    id: 'conv_ar-1',
+    name: 'فاطمة الزهراء',
+    text: 'شكراً جزيلاً، وصل الطلب اليوم.',
+    minutesAgo: 3,
+    unread: 2,
+    labels: ['vip'],
+    phone: '+966 50 123 4567',
+    history: [
+      ['inbound', 'مرحباً، متى يصل طلبي رقم 4521؟', 60 * 26],
+      ['outbound', 'أهلاً فاطمة، الطلب في الطريق وسيصل غداً إن شاء الله.', 60 * 25],
+      ['inbound', 'شكراً جزيلاً، وصل الطلب اليوم.', 3],
+    ],
+  }),
+  fixture({ id: 'conv_ar-2', name: 'محمد عبد الله بن عبد الرحمن بن فيصل بن تركي آل سعود القحطاني الهاشمي', text: 'أريد استرجاع المبلغ، المنتج وصل تالفاً.', minutesAgo: 45, status: 'escalated', unread: 1 }),
+  fixture({ id: 'conv_ar-3', name: 'يوسف', text: 'هل لديكم فرع في جدة؟', minutesAgo: 60 * 5, status: 'ai_handling' }),
+  fixture({ id: 'conv_ar-4', name: 'ليلى حسن', text: 'تم حل المشكلة، شكراً لكم.', minutesAgo: 60 * 24 * 3, status: 'resolved' }),
+];
+
+/** Names and messages that are markup: they must show as these characters. */
+export const HTML_CONVERSATIONS: Conversation[] = [
+  fixture({
+    id: 'conv_html-1',
+    name: '<img src=x onerror="window.__ikInjected=1">',
+    text: '<script>window.__ikInjected=1</script><b>bold?</b>',
+    minutesAgo: 2,
+    unread: 1,
+    avatarUrl: 'javascript:window.__ikInjected=1',
+    labels: ['<i>label</i>'],
+  }),
+  fixture({ id: 'conv_html-2', name: '"><svg onload="window.__ikInjected=1">', text: '<a href="javascript:alert(1)">click me</a>', minutesAgo: 20 }),
+];
+
+/** Conversations an AI agent handles, or escalated to a human. */
+export const AI_CONVERSATIONS: Conversation[] = [
+  fixture({
+    id: 'conv_ai-escalated',
+    name: 'Grace Hopper',
+    text: 'I want to speak to a person, please.',
+    minutesAgo: 1,
+    status: 'escalated',
+    unread: 1,
+    history: [
+      ['inbound', 'My invoice shows the wrong VAT number.', 12],
+      ['outbound', 'I can help with that. Could you send the invoice number?', 11],
+      ['inbound', 'I want to speak to a person, please.', 1],
+    ],
+  }),
+  fixture({ id: 'conv_ai-handling', name: 'Alan Turing', text: 'What are your opening hours?', minutesAgo: 6, status: 'ai_handling' }),
+];
+
+/** A person the host offers who is not a member of the backend's organization. */
+export const OUTSIDER: Assignee[] = [{ type: 'user', id: 'user_outsider', name: 'Olive Outsider', email: 'olive@elsewhere.example' }];
+
+/** An adapter whose list never answers: the list stays loading. */
+export const neverList = (adapter: ConversationsAdapter): ConversationsAdapter => ({
+  ...adapter,
+  listConversations: () => new Promise(() => {}),
+});
+
+/** An adapter whose single conversation never answers. */
+export const neverDetail = (adapter: ConversationsAdapter): ConversationsAdapter => ({
+  ...adapter,
+  getConversation: () => new Promise(() => {}),
+});
+
+/** A switch stories turn off in their play function, and an adapter whose calls fail while it is on. */
+export function failingSwitch(method: 'listConversations' | 'getConversation') {
+  const state = { failing: true };
+  const wrap = (adapter: ConversationsAdapter): ConversationsAdapter => ({
+    ...adapter,
+    [method]: (...args: unknown[]) => {
+      if (state.failing) return Promise.reject(new InboxError('server', 'The server had a problem (500).', { status: 500 }));
+      return (adapter[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    },
+  });
+  return { state, wrap };
+}
+
+/** An adapter whose next `addNote` is refused once, then works. */
+export function failNoteOnce() {
+  const state = { failures: 1 };
+  const wrap = (adapter: ConversationsAdapter): ConversationsAdapter => ({
+    ...adapter,
+    addNote: (...args: Parameters<ConversationsAdapter['addNote']>) => {
+      if (state.failures > 0) {
+        state.failures--;
+        return Promise.reject(new InboxError('network', 'The note could not be sent: the network is down.'));
+      }
+      return adapter.addNote(...args);
+    },
+  });
+  return { state, wrap };
+}
