@@ -7,6 +7,7 @@ export interface NormalizedQuery {
   limit: number;
   status: ConversationStatus | 'all';
   assigneeId?: string;
+  unassigned?: true;
   channel?: Channel;
 }
 
@@ -42,6 +43,11 @@ export function normalizeQuery(query: ConversationQuery, capabilities: AdapterCa
       throw new InboxError('unsupported', `This backend has no "${query.channel}" channel.`);
     }
     normalized.channel = query.channel;
+  }
+  if (query.unassigned) {
+    if (!capabilities.unassignedFilter) throw new InboxError('unsupported', 'This backend cannot filter to unassigned conversations.');
+    if (query.assigneeId) throw new InboxError('invalid_input', 'A query cannot ask for unassigned conversations and an assignee at once.');
+    normalized.unassigned = true;
   }
   if (query.assigneeId !== undefined && query.assigneeId !== '') {
     if (!capabilities.assigneeFilter) throw new InboxError('unsupported', 'This backend cannot filter by assignee.');

@@ -112,6 +112,8 @@ export interface ConversationQuery {
   status?: ConversationStatus | 'all';
   /** Only conversations assigned to this user (or team, where supported). */
   assigneeId?: string;
+  /** Only conversations nobody is assigned to, where the backend can filter so (`capabilities.unassignedFilter`). Not with `assigneeId`. */
+  unassigned?: boolean;
   channel?: Channel;
 }
 
@@ -144,6 +146,8 @@ export interface AdapterCapabilities {
   channelFilter: boolean;
   /** Whether the list can be filtered by assignee. */
   assigneeFilter: boolean;
+  /** Whether the list can be filtered to unassigned conversations (`query.unassigned`). */
+  unassignedFilter: boolean;
   /** Whether internal notes can be added. */
   notes: boolean;
   /** Whether existing notes can be listed (`listNotes`). */

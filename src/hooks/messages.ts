@@ -58,6 +58,8 @@ export interface InboxMessages {
   historyUnavailable: string;
   lastMessage: string;
   details: string;
+  timeline: string;
+  conversation: string;
   labels: string;
   inbound: string;
   outbound: string;
@@ -128,6 +130,8 @@ export const defaultMessages: InboxMessages = {
   historyUnavailable: 'The full message history is not available from this backend; only the last message is shown.',
   lastMessage: 'Last message',
   details: 'Details',
+  timeline: 'Messages and notes',
+  conversation: 'Conversation',
   labels: 'Labels',
   inbound: 'Customer',
   outbound: 'Team',

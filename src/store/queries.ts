@@ -7,6 +7,7 @@ export interface ListQuery {
   limit: number;
   channel?: NonNullable<ConversationQuery['channel']>;
   assigneeId?: string;
+  unassigned?: true;
 }
 
 /** Fills the defaults a list is keyed on, dropping `page` (lists page themselves). */
@@ -14,13 +15,14 @@ export function toListQuery(query: ConversationQuery = {}): ListQuery {
   const list: ListQuery = { status: query.status ?? 'all', limit: query.limit ?? DEFAULT_PAGE_SIZE };
   if (query.channel !== undefined) list.channel = query.channel;
   if (query.assigneeId !== undefined && query.assigneeId !== '') list.assigneeId = query.assigneeId;
+  if (query.unassigned) list.unassigned = true;
   return list;
 }
 
 /** A stable string key for a list query: equal queries, equal keys, whatever the property order. */
 export function listKey(query: ConversationQuery = {}): string {
   const q = toListQuery(query);
-  return JSON.stringify([q.status, q.channel ?? null, q.assigneeId ?? null, q.limit]);
+  return JSON.stringify([q.status, q.channel ?? null, q.assigneeId ?? null, q.unassigned ?? false, q.limit]);
 }
 
 /** Whether a conversation belongs in a list, by that list's filters. */
@@ -28,6 +30,7 @@ export function matchesList(query: ListQuery, conversation: Conversation): boole
   if (query.status !== 'all' && conversation.status !== query.status) return false;
   if (query.channel !== undefined && conversation.channel !== query.channel) return false;
   if (query.assigneeId !== undefined && conversation.assignee?.id !== query.assigneeId) return false;
+  if (query.unassigned && conversation.assignee !== null) return false;
   return true;
 }
 

@@ -756,6 +756,7 @@ describe('createMemoryAdapter: profiles', () => {
       channels: ['whatsapp', 'instagram', 'messenger', 'webchat'],
       channelFilter: true,
       assigneeFilter: true,
+      unassignedFilter: true,
       notes: true,
       listNotes: true,
       teams: true,

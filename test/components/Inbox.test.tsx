@@ -1,9 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { createRef } from 'react';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Inbox, InboxProvider, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter } from 'inboxkit';
+import { Inbox, InboxProvider, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, createWhatsAppAdapter } from 'inboxkit';
 import type { Conversation, ConversationsAdapter, InboxProps } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
 
@@ -312,5 +312,33 @@ describe('Inbox: selection and theme', () => {
     cleanup();
     renderInbox(createMemoryAdapter({ conversations: people(1) }), { renderItem: (c) => <b>Row for {c.contact?.name}</b> });
     expect(await screen.findByRole('option', { name: 'Row for Person 1' })).toBeInTheDocument();
+  });
+});
+
+describe('the Unassigned filter', () => {
+  it('is offered where the backend can filter so, and lists only unassigned conversations', async () => {
+    const user = userEvent.setup();
+    render(
+      <InboxProvider adapter={createMemoryAdapter({ seed: 4, size: 40 })} storage={createMemoryStorage()}>
+        <Inbox />
+      </InboxProvider>,
+    );
+    await screen.findAllByRole('option');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Assignee' }), 'Unassigned');
+    await waitFor(() => expect(screen.getAllByRole('option').length).toBeGreaterThan(0));
+    for (const option of screen.getAllByRole('option')) expect(option.textContent).not.toMatch(/Assigned to/);
+  });
+
+  it('is not offered for WhatsApp, which cannot filter so', async () => {
+    const backend = createMemoryAdapter({ profile: 'whatsapp', seed: 4, size: 10 });
+    const adapter = createWhatsAppAdapter({ baseUrl: 'https://wa.example', headers: { Authorization: 'Bearer inboxkit-mock-token' }, fetch: createMockHandler({ flavour: 'whatsapp', backend }) });
+    render(
+      <InboxProvider adapter={adapter} storage={createMemoryStorage()}>
+        <Inbox />
+      </InboxProvider>,
+    );
+    await screen.findAllByRole('option');
+    const assignee = screen.getByRole('combobox', { name: 'Assignee' });
+    expect(within(assignee).queryByRole('option', { name: 'Unassigned' })).toBeNull();
   });
 });

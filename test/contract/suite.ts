@@ -99,6 +99,24 @@ export function describeAdapterContract(name: string, setup: () => Promise<Contr
       for (const c of mine.conversations) expect(c.assignee?.id).toBe(assigned!.assignee!.id);
     });
 
+    it('filters to unassigned conversations where it can, else refuses with unsupported', async () => {
+      if (!adapter.capabilities.unassignedFilter) {
+        await expect(adapter.listConversations({ unassigned: true })).rejects.toMatchObject({ code: 'unsupported' });
+        return;
+      }
+      const page = await adapter.listConversations({ unassigned: true, limit: 100 });
+      expect(page.total).toBeGreaterThan(0);
+      for (const c of page.conversations) expect(c.assignee).toBeNull();
+      let unassigned = 0;
+      for (let n = 1, more = true; more; n++) {
+        const all = await adapter.listConversations({ limit: 100, page: n });
+        unassigned += all.conversations.filter((c) => c.assignee === null).length;
+        more = all.hasNext;
+      }
+      expect(page.total).toBe(unassigned);
+      await expect(adapter.listConversations({ unassigned: true, assigneeId: 'user_x' })).rejects.toMatchObject({ code: 'invalid_input' });
+    });
+
     it('gets one conversation, with history only where the backend has it', async () => {
       const [row] = (await adapter.listConversations({ limit: 1 })).conversations;
       const conversation = await adapter.getConversation(row!.id);

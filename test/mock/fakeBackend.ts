@@ -46,6 +46,7 @@ export function createFakeBackend(conversations: Conversation[], capabilities: P
       channels: ['whatsapp', 'instagram', 'messenger', 'webchat'],
       channelFilter: true,
       assigneeFilter: true,
+      unassignedFilter: true,
       notes: true,
       listNotes: true,
       teams: true,

@@ -289,3 +289,28 @@ describe('capabilities', () => {
     expect(store.capabilities.listNotes).toBe(false);
   });
 });
+
+describe('the unassigned list', () => {
+  it('loses a conversation when it is assigned, and gets it back at its place when the server refuses', async () => {
+    const adapter = createMemoryAdapter({ seed: 31, size: 60 });
+    const store = createInboxStore({ adapter, pollIntervalMs: 0, storageKey: 'unassigned-test' });
+    const query = { unassigned: true, limit: 100 } as const;
+    await store.fetchList(query);
+    const key = listKey(query);
+    const before = store.state.getState().lists[key]!;
+    expect(before.ids.length).toBeGreaterThan(1);
+    for (const id of before.ids) expect(store.state.getState().conversations[id]!.assignee).toBeNull();
+
+    const [, target] = before.ids;
+    const user = (await adapter.listAssignees()).find((a) => a.type === 'user')!;
+    await store.assign(target!, { type: 'user', id: user.id });
+    expect(store.state.getState().lists[key]!.ids).not.toContain(target);
+    expect(store.state.getState().lists[key]!.total).toBe(before.total - 1);
+
+    const other = store.state.getState().lists[key]!.ids[1]!;
+    const index = store.state.getState().lists[key]!.ids.indexOf(other);
+    await store.assign(other, { type: 'user', id: 'user_STRANGER' }).catch(() => undefined);
+    expect(store.state.getState().lists[key]!.ids.indexOf(other)).toBe(index);
+    expect(store.state.getState().lists[key]!.total).toBe(before.total - 1);
+  });
+});

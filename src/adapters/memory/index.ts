@@ -304,12 +304,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   async function listConversations(query: ConversationQuery, requestOptions?: RequestOptions): Promise<ConversationPage> {
     const normalized = normalizeQuery(query ?? {}, capabilities);
     await serve(requestOptions?.signal);
-    const { page, limit, status, channel, assigneeId } = normalized;
+    const { page, limit, status, channel, assigneeId, unassigned } = normalized;
     const bucket = buckets.get(status) as SortedIndex<StoredConversation>;
     const start = (page - 1) * limit;
     let total: number;
     let rows: StoredConversation[];
-    if (channel === undefined && assigneeId === undefined) {
+    if (channel === undefined && assigneeId === undefined && !unassigned) {
       total = bucket.size;
       rows = bucket.slice(start, start + limit);
     } else {
@@ -320,6 +320,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         const { conversation } = stored;
         if (channel !== undefined && conversation.channel !== channel) continue;
         if (assigneeId !== undefined && conversation.assignee?.id !== assigneeId) continue;
+        if (unassigned && conversation.assignee !== null) continue;
         if (total >= start && rows.length < limit) rows.push(stored);
         total++;
       }

@@ -15,6 +15,7 @@ const CAPABILITIES: Record<MemoryProfile, AdapterCapabilities> = {
     channels: freeze(CHANNELS),
     channelFilter: true,
     assigneeFilter: true,
+    unassignedFilter: true,
     notes: true,
     listNotes: true,
     teams: true,

@@ -7,6 +7,7 @@ export const WAPLY_CAPABILITIES: AdapterCapabilities = Object.freeze<AdapterCapa
   channels: Object.freeze(['whatsapp', 'instagram', 'messenger', 'webchat'] as const),
   channelFilter: true,
   assigneeFilter: true,
+  unassignedFilter: false,
   notes: true,
   // The API can add notes but has no endpoint to list them.
   listNotes: false,

@@ -7,6 +7,7 @@ export const WHATSAPP_CAPABILITIES: AdapterCapabilities = Object.freeze<AdapterC
   channels: Object.freeze(['whatsapp'] as const),
   channelFilter: false,
   assigneeFilter: true,
+  unassignedFilter: false,
   notes: false,
   listNotes: false,
   teams: false,

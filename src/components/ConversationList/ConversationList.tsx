@@ -88,7 +88,7 @@ function StoreList({ query, ...props }: ConversationListProps) {
     loadMore: list.loadMore,
     refetch: list.refetch,
   };
-  const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId));
+  const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId || query.unassigned));
   return <ListView {...props} data={data} filtered={filtered} Row={StoreRow} />;
 }
 

@@ -93,7 +93,7 @@ export function ConversationView({ conversationId, onBack, assignMenuOpen, onAss
         data-slot="view"
         data-status={conversation?.status}
         data-state={!conversationId ? 'empty' : conversation ? 'ready' : status}
-        aria-label={conversation ? undefined : messages.conversations}
+        aria-label={conversation ? undefined : messages.conversation}
         {...rest}
       >
         {onBack && !conversation && (
@@ -258,7 +258,7 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
   const metadata = Object.entries(conversation.metadata);
 
   return (
-    <div ref={scrollRef} className="ik-timeline" data-slot="timeline" role="log" aria-label={messages.conversations} aria-busy={loading || undefined} tabIndex={0}>
+    <div ref={scrollRef} className="ik-timeline" data-slot="timeline" role="log" aria-label={messages.timeline} aria-busy={loading || undefined} tabIndex={0}>
       {noHistory && (
         <div className="ik-notice" data-slot="history-unavailable">
           <p>{messages.historyUnavailable}</p>

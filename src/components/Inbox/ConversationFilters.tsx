@@ -6,6 +6,9 @@ import { useAssignees } from '../../hooks/useAssignees.js';
 import { cx } from '../shared/cx.js';
 import { useThemeClass } from '../shared/ThemeScope.js';
 
+// The select's value for "Unassigned"; the ids in the list are backend ids, which are single tokens.
+const UNASSIGNED = 'nobody assigned';
+
 export interface ConversationFiltersProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
   /** The current filters. Required. */
   value: ConversationQuery;
@@ -71,8 +74,17 @@ export function ConversationFilters({ value, onValueChange, className, ...rest }
       {capabilities.assigneeFilter && (
         <label className="ik-filter" htmlFor={`${id}-assignee`}>
           <span className="ik-filter-label">{messages.assigneeFilter}</span>
-          <select id={`${id}-assignee`} className="ik-select" value={value.assigneeId ?? ''} onChange={(e) => set({ assigneeId: e.target.value || undefined })}>
+          <select
+            id={`${id}-assignee`}
+            className="ik-select"
+            value={value.unassigned ? UNASSIGNED : (value.assigneeId ?? '')}
+            onChange={(e) => {
+              const choice = e.target.value;
+              set(choice === UNASSIGNED ? { unassigned: true, assigneeId: undefined } : { unassigned: undefined, assigneeId: choice || undefined });
+            }}
+          >
             <option value="">{messages.anyone}</option>
+            {capabilities.unassignedFilter && <option value={UNASSIGNED}>{messages.unassigned}</option>}
             {currentUser && <option value={currentUser.id}>{messages.mine}</option>}
             {users
               .filter((u) => u.id !== currentUser?.id)
