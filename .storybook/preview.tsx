@@ -8,6 +8,8 @@ const preview: Preview = {
     // Every story is also an accessibility test: any axe violation fails it.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    // The full demo inbox opens first.
+    options: { storySort: { order: ['Inbox', ['Demo', '*'], '*'] } },
   },
   globalTypes: {
     theme: {

@@ -632,8 +632,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     } catch (caught) {
       const error = toInboxError(caught);
       setNotes(id, (current) => ({ items: current.items.filter((n) => n.id !== temp.id) }));
-      // A note sent by argument rather than from the draft must not be lost either.
-      if (content !== undefined && !get().drafts[id]) setDraft(id, content);
+      // Nothing typed is lost: the text goes back to the draft, ahead of anything typed since.
+      const draft = get().drafts[id] ?? '';
+      if (draft === '') setDraft(id, text);
+      else if (!draft.includes(text)) setDraft(id, `${text}\n\n${draft}`);
       return refuse(id, 'note', error);
     }
   }

@@ -220,3 +220,23 @@ describe('addNote', () => {
     expect(store.state.getState().drafts).toEqual({ [a!]: 'About A', [b!]: 'About B' });
   });
 });
+
+describe('a failed note never loses text', () => {
+  it('puts the failed text back ahead of a draft typed while it was sending', async () => {
+    let fail: (error: Error) => void = () => {};
+    const base = createMemoryAdapter({ seed: 3, size: 5 });
+    const adapter = {
+      ...base,
+      capabilities: base.capabilities,
+      addNote: () => new Promise<never>((_, reject) => (fail = reject)),
+    } as ConversationsAdapter;
+    const store = createInboxStore({ adapter, storage: createMemoryStorage(), pollIntervalMs: 0 });
+    const [first] = (await base.listConversations({ limit: 1 })).conversations;
+    store.setDraft(first!.id, 'First thought');
+    const sending = store.addNote(first!.id).catch(() => undefined);
+    store.setDraft(first!.id, 'Second thought');
+    fail(new InboxError('server', 'Down'));
+    await sending;
+    expect(store.state.getState().drafts[first!.id]).toBe('First thought\n\nSecond thought');
+  });
+});
