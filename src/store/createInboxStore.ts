@@ -63,8 +63,11 @@ export interface InboxStore {
 
   /** Marks a list as shown: loads it (or revalidates cached data) and keeps it fresh until the returned function is called. */
   observeList(query: ConversationQuery): () => void;
-  /** Loads or reloads a list. Identical concurrent calls share one request. */
-  fetchList(query: ConversationQuery, options?: { background?: boolean }): Promise<void>;
+  /**
+   * Loads or reloads a list: every page shown, or with `revalidate` only the first few
+   * (what polling and focus do). Identical concurrent calls share one request.
+   */
+  fetchList(query: ConversationQuery, options?: { background?: boolean; revalidate?: boolean }): Promise<void>;
   /** Appends the next page, skipping conversations already shown. */
   loadMore(query: ConversationQuery): Promise<void>;
   /** Marks a conversation as open: loads it in full (history, notes) and keeps it fresh. */
@@ -72,7 +75,7 @@ export interface InboxStore {
   fetchConversation(id: string, options?: { background?: boolean }): Promise<void>;
   /** Loads the assignable users and teams (from the adapter or the directory). */
   loadAssignees(): Promise<void>;
-  /** Refreshes everything shown, silently. What polling and window focus do. */
+  /** Reloads everything shown (every loaded page of each list, and the open conversations), silently. */
   refresh(): Promise<void>;
 
   /** Assigns at once (optimistically); rolls back and records the error if the server refuses. */
@@ -96,6 +99,22 @@ interface Inflight {
   promise: Promise<void>;
 }
 
+/** How many pages a revalidation (poll, focus, mount) reloads at most. */
+const REVALIDATE_PAGES = 5;
+
+// The id set of each list's ids array, so appending page after page stays linear
+// (a fresh Set per page made filling a 100,000-row list quadratic).
+const idSets = new WeakMap<readonly string[], Set<string>>();
+function membersOf(ids: readonly string[]): Set<string> {
+  let set = idSets.get(ids);
+  if (!set) idSets.set(ids, (set = new Set(ids)));
+  return set;
+}
+function keepMembers(ids: readonly string[], set: Set<string>): readonly string[] {
+  idSets.set(ids, set);
+  return ids;
+}
+
 const EMPTY_MUTATIONS: Partial<Record<MutationKind, MutationState>> = {};
 
 /** Creates one inbox's store. Touches no browser API until `mount()`, so it is safe during server rendering. */
@@ -113,6 +132,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
   const state = createStore<InboxState>()(() => ({
     conversations: {},
+    conversationsVersion: 0,
     lists: {},
     details: {},
     notes: {},
@@ -168,10 +188,11 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       const prev = s.conversations[next.id];
       if (prev === next) return {};
       changed = true;
-      const conversations = { ...s.conversations, [next.id]: next };
-      const result = reconcileLists(s.lists, conversations, prev ?? (isNew ? undefined : next), next, hints);
+      // The index is updated in place (the entity itself is new): copying 100,000 entries per change would dominate every update.
+      s.conversations[next.id] = next;
+      const result = reconcileLists(s.lists, s.conversations, prev ?? (isNew ? undefined : next), next, hints);
       removed = result.removed;
-      return { conversations, lists: result.lists };
+      return { conversationsVersion: s.conversationsVersion + 1, lists: result.lists };
     });
     if (changed) emitter.emit({ type: 'conversation.updated', conversation: next, source });
     return removed;
@@ -181,16 +202,17 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   function mergeRows(rows: Conversation[]): string[] {
     const changedRows: Conversation[] = [];
     set((s) => {
-      let conversations = s.conversations;
+      let changed = false;
       for (const row of rows) {
-        const merged = mergeConversation(conversations[row.id], row);
-        if (merged !== conversations[row.id]) {
-          if (conversations === s.conversations) conversations = { ...conversations };
-          conversations[row.id] = merged;
-          if (s.conversations[row.id]) changedRows.push(merged);
+        const existing = s.conversations[row.id];
+        const merged = mergeConversation(existing, row);
+        if (merged !== existing) {
+          s.conversations[row.id] = merged; // in place, see putConversation
+          changed = true;
+          if (existing) changedRows.push(merged);
         }
       }
-      return conversations === s.conversations ? {} : { conversations };
+      return changed ? { conversationsVersion: s.conversationsVersion + 1 } : {};
     });
     for (const conversation of changedRows) emitter.emit({ type: 'conversation.updated', conversation, source: 'server' });
     return rows.map((r) => r.id);
@@ -202,7 +224,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     return { key: listKey(query), list: toListQuery(query) };
   }
 
-  function fetchList(query: ConversationQuery, { background = false } = {}): Promise<void> {
+  function fetchList(query: ConversationQuery, { background = false, revalidate = false } = {}): Promise<void> {
     const { key, list: listQuery } = listQueryOf(query);
     const running = listInflight.get(key);
     if (running) return running.promise;
@@ -228,8 +250,11 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
     const run = async () => {
       try {
-        // A refresh reloads every page shown, so rows never vanish from under the user's scroll.
-        const pagesToLoad = Math.max(1, existing?.pagesLoaded ?? 1);
+        // A reload fetches every page shown. A revalidation (poll, focus, mount) fetches only the
+        // first REVALIDATE_PAGES, where new activity lands: reloading all of a 100,000-row list on
+        // every poll would cost 1,000 requests. Rows loaded beyond stay, below the refreshed ones.
+        const loaded = Math.max(1, existing?.pagesLoaded ?? 1);
+        const pagesToLoad = revalidate ? Math.min(loaded, REVALIDATE_PAGES) : loaded;
         const pages = [];
         for (let page = 1; page <= pagesToLoad; page++) {
           const normalized = normalizeQuery({ ...listQuery, page }, capabilities);
@@ -252,9 +277,9 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         stalledPage.delete(key);
         set((s) => {
           const current = s.lists[key] ?? emptyList;
-          // Pages appended by loadMore while this refresh ran are kept after the refreshed ones.
-          // (Compared with the pages asked for, not those returned: a list that shrank returns fewer, and its gone rows must go.)
-          const tail = current.pagesLoaded > pagesToLoad ? current.ids.filter((id) => !seen.has(id)) : [];
+          // Rows loaded beyond the refreshed pages (earlier, or by a loadMore while this ran) stay after them.
+          // Compared with the pages asked for, not those returned: a list that shrank returns fewer, and its gone rows must go.
+          const tail = current.pagesLoaded > pagesToLoad ? current.ids.slice(pagesToLoad * listQuery.limit).filter((id) => !seen.has(id)) : [];
           const nextIds = [...ids, ...tail];
           const sameIds = nextIds.length === current.ids.length && nextIds.every((id, i) => id === current.ids[i]);
           const next: ListState = {
@@ -316,12 +341,13 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
           const current = s.lists[key];
           if (!current) return {};
           // The server's order may have shifted since the last page: never show a row twice.
-          const present = new Set(current.ids);
+          const present = membersOf(current.ids);
           const appended = newIds.filter((id) => !present.has(id));
           stalledPage.set(key, appended.length === 0 ? page : 0);
+          for (const id of appended) present.add(id);
           const next: ListState = {
             ...current,
-            ids: appended.length ? [...current.ids, ...appended] : current.ids,
+            ids: appended.length ? keepMembers([...current.ids, ...appended], present) : current.ids,
             total: result.total,
             hasNext: result.hasNext,
             pagesLoaded: Math.max(current.pagesLoaded, page),
@@ -349,7 +375,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const observer = listObservers.get(key) ?? { count: 0, query };
     observer.count++;
     listObservers.set(key, observer);
-    void fetchList(query);
+    void fetchList(query, { revalidate: true });
     let done = false;
     return () => {
       if (done) return;
@@ -658,8 +684,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
   // ---- freshness ----------------------------------------------------------------
 
-  async function refresh(): Promise<void> {
-    const lists = [...listObservers.values()].map((o) => fetchList(o.query, { background: true }));
+  async function refresh({ revalidate = false } = {}): Promise<void> {
+    const lists = [...listObservers.values()].map((o) => fetchList(o.query, { background: true, revalidate }));
     const details = [...detailObservers.keys()].map((id) => fetchConversation(id, { background: true }));
     await Promise.all([...lists, ...details]);
   }
@@ -708,7 +734,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;
       const interval = settings.pollIntervalMs ?? 0;
-      if (interval > 0) timer = setInterval(() => visible() && void refresh(), interval);
+      if (interval > 0) timer = setInterval(() => visible() && void refresh({ revalidate: true }), interval);
     };
     restartPolling();
     cleanups.push(() => {
@@ -716,7 +742,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       restartPolling = null;
     });
     if (win?.addEventListener) {
-      const onFocus = () => void refresh();
+      const onFocus = () => void refresh({ revalidate: true });
       win.addEventListener('focus', onFocus);
       win.addEventListener('online', onFocus);
       cleanups.push(() => {
@@ -725,7 +751,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       });
     }
     if (doc?.addEventListener) {
-      const onVisible = () => visible() && void refresh();
+      const onVisible = () => visible() && void refresh({ revalidate: true });
       doc.addEventListener('visibilitychange', onVisible);
       cleanups.push(() => doc.removeEventListener('visibilitychange', onVisible));
     }

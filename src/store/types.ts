@@ -57,7 +57,14 @@ export interface AssigneesState {
 
 /** Everything one inbox holds. Entities are normalized: lists hold ids. */
 export interface InboxState {
+  /**
+   * Conversations by id. Each entity is replaced when it changes, so select single
+   * entries (`s.conversations[id]`). The index itself is updated in place for speed
+   * with 100,000 entities: to follow it as a whole, select `conversationsVersion`.
+   */
   conversations: Record<string, Conversation>;
+  /** Goes up by one whenever `conversations` changes. */
+  conversationsVersion: number;
   lists: Record<string, ListState>;
   details: Record<string, DetailState>;
   notes: Record<string, NotesState>;
