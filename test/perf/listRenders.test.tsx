@@ -93,3 +93,39 @@ describe('ConversationList render counts over 1,000 loaded conversations', () =>
     expect(counts.commits).toBe(commitsBefore);
   });
 });
+
+describe('host-managed ConversationList render counts', () => {
+  it('re-renders exactly one row when the host replaces one conversation of 1,000', async () => {
+    const adapter = createMemoryAdapter({ seed: 22, size: 1000, now: () => Date.parse('2026-11-20T12:00:00Z') });
+    const rows: Conversation[] = [];
+    for (let page = 1; ; page++) {
+      const result = await adapter.listConversations({ limit: 100, page });
+      rows.push(...result.conversations);
+      if (!result.hasNext) break;
+    }
+    const rendered: string[] = [];
+    const renderItem = (conversation: Conversation) => {
+      rendered.push(conversation.id);
+      return <span>{conversation.lastMessage?.text}</span>;
+    };
+    const idle = createMemoryAdapter({ conversations: [] });
+    const { rerender } = render(
+      <InboxProvider adapter={idle}>
+        <ConversationList conversations={rows} renderItem={renderItem} />
+      </InboxProvider>,
+    );
+    await settle();
+    rendered.length = 0;
+
+    const changed = rows.slice();
+    changed[2] = { ...rows[2]!, lastMessage: { ...rows[2]!.lastMessage!, text: 'Edited by the host' } };
+    rerender(
+      <InboxProvider adapter={idle}>
+        <ConversationList conversations={changed} renderItem={renderItem} />
+      </InboxProvider>,
+    );
+    await settle();
+    expect(rendered).toEqual([rows[2]!.id]);
+    expect(screen.getByText('Edited by the host')).toBeInTheDocument();
+  });
+});

@@ -1,4 +1,4 @@
-import { createContext, memo, useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
@@ -54,6 +54,8 @@ export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElemen
 
 interface ListData {
   ids: readonly string[];
+  /** Host-managed mode: the conversations themselves, aligned with `ids`. */
+  rows?: readonly Conversation[];
   total: number;
   hasNext: boolean;
   status: 'loading' | 'success' | 'error';
@@ -93,11 +95,11 @@ function StoreList({ query, ...props }: ConversationListProps) {
 }
 
 function HostList({ conversations, hasNext = false, onLoadMore, ...props }: ConversationListProps & { conversations: readonly Conversation[] }) {
-  const byId = useMemo(() => new Map(conversations.map((c) => [c.id, c])), [conversations]);
   const ids = useMemo(() => conversations.map((c) => c.id), [conversations]);
   const loadMore = useCallback(() => onLoadMore?.(), [onLoadMore]);
   const data: ListData = {
     ids,
+    rows: conversations,
     total: conversations.length,
     hasNext,
     status: 'success',
@@ -107,21 +109,10 @@ function HostList({ conversations, hasNext = false, onLoadMore, ...props }: Conv
     loadMore,
     refetch: loadMore,
   };
-  return (
-    <HostConversations.Provider value={byId}>
-      <ListView {...props} data={data} filtered={props.filtered ?? false} Row={HostRow} />
-    </HostConversations.Provider>
-  );
+  // Each visible row gets its conversation as a prop, so when the host changes one conversation only
+  // that row's memoized Item re-renders; the row component never changes, so nothing remounts.
+  return <ListView {...props} data={data} filtered={props.filtered ?? false} Row={Item} />;
 }
-
-// Host rows read their conversation from context, so the row component stays
-// the same when the data changes: rows re-render (the memoized Item only for
-// a changed conversation) instead of remounting.
-const HostConversations = createContext<ReadonlyMap<string, Conversation>>(new Map());
-const HostRow = memo(function HostRow(props: RowProps) {
-  const byId = useContext(HostConversations);
-  return <Item {...props} conversation={byId.get(props.id)} />;
-});
 
 interface RowProps {
   id: string;
@@ -134,6 +125,8 @@ interface RowProps {
   height: number;
   onSelect: (id: string, index: number) => void;
   renderItem: ConversationListProps['renderItem'];
+  /** Host-managed mode only; store rows read their own. */
+  conversation?: Conversation | undefined;
 }
 
 const StoreRow = memo(function StoreRow(props: RowProps) {
@@ -150,7 +143,7 @@ function usePending(id: string): boolean {
 }
 
 /** One row: an `option` with the conversation's state in `data-*` attributes. */
-const Item = memo(function Item({ id, index, setSize, optionId, selected, active, start, height, onSelect, renderItem, conversation }: RowProps & { conversation: Conversation | undefined }) {
+const Item = memo(function Item({ id, index, setSize, optionId, selected, active, start, height, onSelect, renderItem, conversation }: RowProps) {
   const pending = usePending(id);
   const { messages } = useInboxContext('ConversationList');
   if (!conversation) return null;
@@ -398,6 +391,7 @@ function ListView({
                 height={item.size}
                 onSelect={onSelect}
                 renderItem={renderItem}
+                conversation={data.rows?.[item.index]}
               />
             );
           })}
