@@ -375,11 +375,15 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const observer = listObservers.get(key) ?? { count: 0, query };
     observer.count++;
     listObservers.set(key, observer);
-    void fetchList(query, { revalidate: true });
+    // Cached data shows at once; its revalidation waits a task, so the first paint is not held up by it.
+    let deferred: ReturnType<typeof setTimeout> | undefined;
+    if (get().lists[key]?.status === 'success') deferred = setTimeout(() => void fetchList(query, { revalidate: true }), 0);
+    else void fetchList(query, { revalidate: true });
     let done = false;
     return () => {
       if (done) return;
       done = true;
+      clearTimeout(deferred);
       observer.count--;
       if (observer.count > 0) return;
       listObservers.delete(key);

@@ -53,6 +53,7 @@ describe('revalidating a long list', () => {
   it('showing a cached long list again revalidates only its first five pages', async () => {
     const { store, query, pages } = await eightPages();
     const stop = store.observeList(query);
+    await vi.waitFor(() => expect(pages).toEqual([1, 2, 3, 4, 5]));
     await vi.waitFor(() => expect(store.state.getState().lists[listKey(query)]!.isFetching).toBe(false));
     expect(pages).toEqual([1, 2, 3, 4, 5]);
     stop();
