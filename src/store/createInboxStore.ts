@@ -279,14 +279,26 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
           const current = s.lists[key] ?? emptyList;
           // Rows loaded beyond the refreshed pages (earlier, or by a loadMore while this ran) stay after them.
           // Compared with the pages asked for, not those returned: a list that shrank returns fewer, and its gone rows must go.
-          const tail = current.pagesLoaded > pagesToLoad ? current.ids.slice(pagesToLoad * listQuery.limit).filter((id) => !seen.has(id)) : [];
-          const nextIds = [...ids, ...tail];
-          const sameIds = nextIds.length === current.ids.length && nextIds.every((id, i) => id === current.ids[i]);
+          const keepsTail = current.pagesLoaded > pagesToLoad;
+          const headUnchanged = ids.every((id, i) => id === current.ids[i]);
+          let nextIds: readonly string[];
+          let tailLength: number;
+          if (headUnchanged && (keepsTail ? ids.length === pagesToLoad * listQuery.limit : ids.length === current.ids.length)) {
+            // The common case (nothing new at the top): keep the array, without rebuilding or comparing 100,000 ids.
+            nextIds = current.ids;
+            tailLength = current.ids.length - ids.length;
+          } else {
+            const tail = keepsTail ? current.ids.slice(pagesToLoad * listQuery.limit).filter((id) => !seen.has(id)) : [];
+            const joined = [...ids, ...tail];
+            const same = joined.length === current.ids.length && joined.every((id, i) => id === current.ids[i]);
+            nextIds = same ? current.ids : joined;
+            tailLength = tail.length;
+          }
           const next: ListState = {
             ...current,
-            ids: sameIds ? current.ids : nextIds,
+            ids: nextIds,
             total: last.total,
-            hasNext: tail.length > 0 ? current.hasNext : last.hasNext,
+            hasNext: tailLength > 0 ? current.hasNext : last.hasNext,
             pagesLoaded: Math.max(pages.length, current.pagesLoaded),
             status: 'success',
             error: null,

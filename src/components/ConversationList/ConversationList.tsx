@@ -252,16 +252,20 @@ function ListView({
   const baseId = useId();
   const { ids } = data;
 
+  // Stable callbacks: the virtualizer keys its measurements on getItemKey's identity, so a new
+  // function per render re-measured every row (100,000 of them) on each re-render of the list.
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   // The virtualizer is stateful by design; we do not use the React Compiler, so its memoization warning does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer: Virtualizer<HTMLDivElement, Element> = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize,
     overscan: 6,
     initialRect: FALLBACK_RECT,
     observeElementRect: observeRect,
-    getItemKey: (index) => ids[index] ?? index,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
 
