@@ -102,19 +102,6 @@ interface Inflight {
 /** How many pages a revalidation (poll, focus, mount) reloads at most. */
 const REVALIDATE_PAGES = 5;
 
-// The id set of each list's ids array, so appending page after page stays linear
-// (a fresh Set per page made filling a 100,000-row list quadratic).
-const idSets = new WeakMap<readonly string[], Set<string>>();
-function membersOf(ids: readonly string[]): Set<string> {
-  let set = idSets.get(ids);
-  if (!set) idSets.set(ids, (set = new Set(ids)));
-  return set;
-}
-function keepMembers(ids: readonly string[], set: Set<string>): readonly string[] {
-  idSets.set(ids, set);
-  return ids;
-}
-
 const EMPTY_MUTATIONS: Partial<Record<MutationKind, MutationState>> = {};
 
 /** Creates one inbox's store. Touches no browser API until `mount()`, so it is safe during server rendering. */
@@ -153,6 +140,18 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   // Bumped when a list stops being shown: answers from before are discarded.
   const listGeneration = new Map<string, number>();
   const generationOf = (key: string) => listGeneration.get(key) ?? 0;
+  // The id set of each list's ids array, so appending page after page stays linear
+  // (a fresh Set per page made filling a 100,000-row list quadratic).
+  const idSets = new WeakMap<readonly string[], Set<string>>();
+  const membersOf = (ids: readonly string[]): Set<string> => {
+    let set = idSets.get(ids);
+    if (!set) idSets.set(ids, (set = new Set(ids)));
+    return set;
+  };
+  const keepMembers = (ids: readonly string[], set: Set<string>): readonly string[] => {
+    idSets.set(ids, set);
+    return ids;
+  };
   // The last page loadMore asked for that brought nothing new, per list.
   const stalledPage = new Map<string, number>();
   let assigneesRequest: Promise<void> | null = null;
@@ -563,10 +562,11 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     });
   }
 
-  function refuse(id: string, kind: MutationKind, error: InboxError): never {
+  /** Records a failed or refused mutation where the UI shows it, tells listeners, and returns the error to throw. */
+  function failed(id: string, kind: MutationKind, error: InboxError): InboxError {
     setMutation(id, kind, { pending: false, error });
     emitter.emit({ type: 'mutation.failed', mutation: kind, conversationId: id, error });
-    throw error;
+    return error;
   }
 
   /**
@@ -607,13 +607,13 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         }
         putConversation(restored as unknown as Conversation, 'rollback', placement);
       }
-      return refuse(id, kind, error);
+      throw failed(id, kind, error);
     }
   }
 
   function assign(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>): Promise<ConversationUpdate> {
     if (assignee?.type === 'team' && !capabilities.teams) {
-      return Promise.reject(catchRefusal(id, 'assign', new InboxError('unsupported', 'This backend cannot assign conversations to teams.')));
+      return Promise.reject(failed(id, 'assign', new InboxError('unsupported', 'This backend cannot assign conversations to teams.')));
     }
     const full = describeAssignee(assignee);
     const patch: Partial<Conversation> = { assignee: full };
@@ -637,19 +637,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     return mutate(id, 'resolve', patch, send);
   }
 
-  function catchRefusal(id: string, kind: MutationKind, error: InboxError): InboxError {
-    try {
-      refuse(id, kind, error);
-    } catch {
-      // `refuse` records and throws; the caller rejects with the same error.
-    }
-    return error;
-  }
-
   async function addNote(id: string, content?: string): Promise<Note> {
-    if (!capabilities.notes) throw catchRefusal(id, 'note', new InboxError('unsupported', 'This backend has no internal notes.'));
+    if (!capabilities.notes) throw failed(id, 'note', new InboxError('unsupported', 'This backend has no internal notes.'));
     const text = content ?? get().drafts[id] ?? '';
-    if (text.trim() === '') throw catchRefusal(id, 'note', new InboxError('invalid_input', 'A note cannot be empty.'));
+    if (text.trim() === '') throw failed(id, 'note', new InboxError('invalid_input', 'A note cannot be empty.'));
     if (get().mutations[id]?.note?.pending) throw new InboxError('invalid_input', 'A note is already being sent for this conversation.');
 
     const temp: NoteEntry = { id: `pending-${++tempIds}`, conversationId: id, content: text, createdAt: new Date(now()).toISOString(), pending: true };
@@ -678,7 +669,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       const draft = get().drafts[id] ?? '';
       if (draft === '') setDraft(id, text);
       else if (!draft.includes(text)) setDraft(id, `${text}\n\n${draft}`);
-      return refuse(id, 'note', error);
+      throw failed(id, 'note', error);
     }
   }
 
