@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
-import { useConversationIds } from '../../hooks/useConversationIds.js';
+import { listKey } from '../../store/queries.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
 import { ConversationList } from '../ConversationList/ConversationList.js';
 import type { ConversationRowState } from '../ConversationList/ConversationList.js';
@@ -64,17 +64,18 @@ export function Inbox({
   ref,
   ...rest
 }: InboxProps) {
-  const { messages } = useInboxContext('Inbox');
+  const { messages, store } = useInboxContext('Inbox');
   const themeClass = useThemeClass();
   const [selected, setSelected] = useControllable<string | null>(value, defaultValue, onValueChange);
   const [filters, setFilters] = useControllable<ConversationQuery>(query, defaultQuery, onQueryChange);
   const [assignOpen, setAssignOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const noteField = useRef<HTMLTextAreaElement>(null);
-  const { ids } = useConversationIds(filters);
   const { resolve } = useResolveConversation(selected ?? undefined);
 
   const step = (delta: number) => {
+    // Read at keypress: subscribing here would re-render the whole inbox (the open timeline too) on every list change.
+    const ids = store.state.getState().lists[listKey(filters)]?.ids ?? [];
     if (ids.length === 0) return;
     const index = selected ? ids.indexOf(selected) : -1;
     const next = ids[Math.max(0, Math.min(ids.length - 1, index === -1 ? 0 : index + delta))];
