@@ -1,11 +1,12 @@
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
-import { useStore } from 'zustand';
 import type { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
-import { useCachedConversation } from '../../hooks/useCachedConversation.js';
 import { useConversationIds } from '../../hooks/useConversationIds.js';
+import { useInboxState } from '../../hooks/useInboxState.js';
+import { listKey } from '../../store/queries.js';
+import type { InboxState } from '../../store/types.js';
 import { cx } from '../shared/cx.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
@@ -78,19 +79,26 @@ export function ConversationList(props: ConversationListProps) {
 }
 
 function StoreList({ query, ...props }: ConversationListProps) {
-  const list = useConversationIds(query);
-  const { ids } = list;
+  // Observing, paging and refetching as the hook does; the list itself is read as the store holds it now,
+  // so a store filled before a server render renders rows (zustand's useStore renders the initial state there).
+  const { loadMore, refetch } = useConversationIds(query);
+  const key = listKey(query);
+  const list = useInboxState(
+    'ConversationList',
+    useCallback((s: InboxState) => s.lists[key], [key]),
+  );
+  const ids = list?.ids ?? NO_IDS;
   const data: ListData = {
     count: ids.length,
     idAt: (index) => ids[index],
-    total: list.total,
-    hasNext: list.hasNext,
-    status: list.status,
-    error: list.error,
-    isFetchingMore: list.isFetchingMore,
-    loadMoreError: list.loadMoreError,
-    loadMore: list.loadMore,
-    refetch: list.refetch,
+    total: list?.total ?? 0,
+    hasNext: list?.hasNext ?? false,
+    status: list?.status ?? 'loading',
+    error: list?.error ?? null,
+    isFetchingMore: list?.isFetchingMore ?? false,
+    loadMoreError: list?.loadMoreError ?? null,
+    loadMore,
+    refetch,
   };
   const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId || query.unassigned));
   return <ListView {...props} data={data} filtered={filtered} Row={StoreRow} />;
@@ -131,17 +139,28 @@ interface RowProps {
   conversation?: Conversation | undefined;
 }
 
+const NO_IDS: readonly string[] = [];
+
 const StoreRow = memo(function StoreRow(props: RowProps) {
-  const conversation = useCachedConversation(props.id);
+  const { id } = props;
+  const conversation = useInboxState(
+    'ConversationList',
+    useCallback((s: InboxState) => s.conversations[id], [id]),
+  );
   return <Item {...props} conversation={conversation} />;
 });
 
 function usePending(id: string): boolean {
-  const { store } = useInboxContext('ConversationList');
-  return useStore(store.state, (s) => {
-    const m = s.mutations[id];
-    return !!(m?.assign?.pending || m?.resolve?.pending);
-  });
+  return useInboxState(
+    'ConversationList',
+    useCallback(
+      (s: InboxState) => {
+        const m = s.mutations[id];
+        return !!(m?.assign?.pending || m?.resolve?.pending);
+      },
+      [id],
+    ),
+  );
 }
 
 /**
@@ -170,7 +189,8 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       style={{ blockSize: height, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(id, index)}
     >
-      <RowBody conversation={conversation} selected={selected} active={active} pending={pending} renderItem={renderItem} />
+      {/* The default content shows no row state, so a row gaining or losing it re-renders only this element. */}
+      <RowBody conversation={conversation} selected={!!renderItem && selected} active={!!renderItem && active} pending={!!renderItem && pending} renderItem={renderItem} />
     </div>
   );
 });
