@@ -41,8 +41,8 @@ export { createMemoryAdapter } from './adapters/memory/index.js';
 export type { MemoryAdapter, MemoryAdapterOptions, MemoryProfile, MemorySimulation } from './adapters/memory/index.js';
 
 // Mock HTTP backend
-export { createMockHandler, DEFAULT_MOCK_TOKEN } from './adapters/mock/index.js';
-export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mock/index.js';
+export { createMockHandler, DEFAULT_MOCK_TOKEN } from './adapters/mock-api/index.js';
+export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mock-api/index.js';
 
 // Headless store
 export { createInboxStore } from './store/createInboxStore.js';
