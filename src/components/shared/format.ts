@@ -4,18 +4,22 @@ import type { Contact, Conversation } from '../../core/types.js';
 import type { InboxMessages } from '../../hooks/messages.js';
 
 /**
- * A list row's time: "now", "5m", "3h" within the last hours of today,
- * "Yesterday", a weekday within the week, else a short date (with the year
- * when it is not this year). Localized through date-fns and the messages.
+ * A list row's time: "now" within a minute either side of now, "5m", "3h"
+ * within the last hours of today, "Yesterday", a weekday within the week,
+ * else a short date (with the year when it is not this year). A time later
+ * today than the clock (a skewed server) shows its clock time, never a date.
+ * Localized through date-fns and the messages.
  */
 export function formatListTime(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return '';
-  const minutes = Math.floor((now - time) / 60_000);
+  const diff = now - time;
+  if (Math.abs(diff) < 60_000) return messages.justNow;
+  const minutes = Math.floor(diff / 60_000);
   const days = differenceInCalendarDays(now, time);
-  if (minutes < 1 && minutes > -1) return messages.justNow;
-  if (days === 0 && minutes > 0 && minutes < 60) return messages.minutesAgo(minutes);
-  if (days === 0 && minutes > 0) return messages.hoursAgo(Math.floor(minutes / 60));
+  if (days === 0 && diff < 0) return format(time, 'p', { locale });
+  if (days === 0 && minutes < 60) return messages.minutesAgo(minutes);
+  if (days === 0) return messages.hoursAgo(Math.floor(minutes / 60));
   if (days === 1) return messages.yesterday;
   if (days > 1 && days < 7) return format(time, 'EEE', { locale });
   return isSameYear(now, time) ? format(time, 'd MMM', { locale }) : format(time, 'PP', { locale });
@@ -50,12 +54,18 @@ export function displayName(conversation: Pick<Conversation, 'contact' | 'contac
   return contact?.phone || contact?.email || messages.unknownContact(conversation.contactId || '?');
 }
 
-/** Up to two initials, script-aware (works for Arabic, CJK and emoji names too). */
+/**
+ * Up to two initials, letters only (any script: Latin, Arabic, CJK…), from
+ * the first and last words that hold a letter: "🐱 Cat Lover" → "CL".
+ * Combining marks stay with their letter. "?" when the name has no letter.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = (word: string | undefined) => (word ? (Array.from(word)[0] ?? '') : '');
-  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
-  return letters.toLocaleUpperCase() || '?';
+  const letters = name
+    .split(/\s+/)
+    .map((word) => word.match(/\p{L}\p{M}*/u)?.[0])
+    .filter((letter): letter is string => letter !== undefined);
+  const picked = letters.length > 1 ? letters[0]! + letters[letters.length - 1]! : (letters[0] ?? '');
+  return picked.toLocaleUpperCase() || '?';
 }
 
 /** A stable avatar colour slot (0–7) for an id. */
