@@ -169,6 +169,24 @@ describe('ConversationView: timeline', () => {
   });
 });
 
+describe('ConversationView: note authors', () => {
+  // The memory backend pushes the new note (without an author) before it answers; Waply answers with none.
+  for (const [name, make] of [
+    ['memory', () => createMemoryAdapter({ conversations: [ada()] })],
+    ['Waply over the mock API', () => waplyOverMock([ada()]).adapter],
+  ] as const) {
+    it(`a note added here carries the current user's name where the backend returns none (${name})`, async () => {
+      const user = userEvent.setup();
+      renderView(make(), 'conv_1', { id: 'user_dana', name: 'Dana Scully' });
+      await user.type(await screen.findByRole('textbox', { name: /Internal note/ }), 'Called back');
+      await user.click(screen.getByRole('button', { name: 'Add note' }));
+      const item = (await screen.findByText('Called back')).closest('li')!;
+      await expect.poll(() => item.querySelector('time')).not.toBeNull();
+      expect(item.querySelector('.ik-message-meta')).toHaveTextContent(/^Dana Scully · /);
+    });
+  }
+});
+
 describe('ConversationView: states', () => {
   it('prompts to select a conversation when the id is null', () => {
     renderView(createMemoryAdapter({ conversations: [ada()] }), null);
