@@ -41,7 +41,7 @@ const Row = memo(function Row({ c, index, size, start }: { c: Conversation; inde
           </time>
         </span>
         <span className="ik-row-preview">
-          {c.lastMessage?.direction === 'outbound' && <span className="ik-row-preview-you">{t.messages.you}: </span>}
+          {c.lastMessage?.direction === 'outbound' && <span className="ik-row-preview-you">{t.messages.sent}: </span>}
           {t.preview(c)}
         </span>
         <span className="ik-row-meta">

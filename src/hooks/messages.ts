@@ -23,7 +23,8 @@ export interface InboxMessages {
   unread: (count: number) => string;
   assignedTo: (name: string) => string;
   noMessagesYet: string;
-  you: string;
+  /** Marks an outbound message (the model has no author, so never "You"). */
+  sent: string;
   justNow: string;
   minutesAgo: (n: number) => string;
   hoursAgo: (n: number) => string;
@@ -62,7 +63,6 @@ export interface InboxMessages {
   conversation: string;
   labels: string;
   inbound: string;
-  outbound: string;
   internalNote: string;
   noteOnlyTeam: string;
   notesUnsupported: string;
@@ -95,7 +95,7 @@ export const defaultMessages: InboxMessages = {
   unread: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
   assignedTo: (name) => `Assigned to ${name}`,
   noMessagesYet: 'No messages yet',
-  you: 'You',
+  sent: 'Sent',
   justNow: 'now',
   minutesAgo: (n) => `${n}m`,
   hoursAgo: (n) => `${n}h`,
@@ -134,7 +134,6 @@ export const defaultMessages: InboxMessages = {
   conversation: 'Conversation',
   labels: 'Labels',
   inbound: 'Customer',
-  outbound: 'Team',
   internalNote: 'Internal note',
   noteOnlyTeam: 'Only visible to your team',
   notesUnsupported: 'Internal notes are not supported by this backend.',

@@ -125,7 +125,7 @@ describe('ConversationView: timeline', () => {
     const item = noteText.closest('li')!;
     expect(item).toHaveAttribute('data-slot', 'note');
     expect(item).toHaveClass('ik-note');
-    expect(within(item).getByText(/Internal note/)).toHaveTextContent('Only visible to your team');
+    expect(item.querySelector('.ik-note-label')).toHaveTextContent('Internal note · Only visible to your team');
     // The note was written now, after every message: it comes last.
     const entries = Array.from(container.querySelectorAll('[data-slot="message"], [data-slot="note"]'));
     expect(entries[entries.length - 1]).toBe(item);

@@ -12,6 +12,7 @@ import type { InboxMessages } from '../../hooks/messages.js';
 import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
 import { displayName, formatFull, formatListTime } from '../shared/format.js';
+import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
@@ -192,7 +193,7 @@ function RowContent({ conversation, messages }: { conversation: Conversation; me
         <span className="ik-row-preview" dir="auto">
           {preview ? (
             <>
-              {preview.direction === 'outbound' && <span className="ik-row-preview-you">{messages.you}: </span>}
+              {preview.direction === 'outbound' && <SentMark text={`${messages.sent}: `} />}
               {preview.text.length > 300 ? `${preview.text.slice(0, 300)}…` : preview.text}
             </>
           ) : (

@@ -15,6 +15,7 @@ import { NoteComposer } from '../NoteComposer/NoteComposer.js';
 import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
 import { displayName, formatClock, formatDay, formatFull } from '../shared/format.js';
+import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useNow } from '../shared/useNow.js';
@@ -264,12 +265,14 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
           <p>{messages.historyUnavailable}</p>
           {conversation.lastMessage && (
             <div className="ik-message" data-direction={conversation.lastMessage.direction}>
-              <span className="ik-visually-hidden">{conversation.lastMessage.direction === 'inbound' ? messages.inbound : messages.outbound}: </span>
+              {conversation.lastMessage.direction === 'inbound' && <span className="ik-visually-hidden">{messages.inbound}: </span>}
               <p className="ik-message-text" dir="auto">
                 {conversation.lastMessage.text}
               </p>
               <p className="ik-message-meta">
-                {messages.lastMessage} ·{' '}
+                {conversation.lastMessage.direction === 'outbound' && <SentMark text={messages.sent} />}
+                <span>{messages.lastMessage}</span>
+                {' · '}
                 <time dateTime={conversation.lastMessage.timestamp} title={formatFull(conversation.lastMessage.timestamp, locale)}>
                   {formatDay(conversation.lastMessage.timestamp, now, messages, locale)} {formatClock(conversation.lastMessage.timestamp, locale)}
                 </time>
@@ -300,29 +303,43 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
             {group.entries.map((entry) =>
               entry.kind === 'message' ? (
                 <li key={`m-${entry.message.id}`} className="ik-message" data-slot="message" data-direction={entry.message.direction}>
-                  <span className="ik-visually-hidden">{entry.message.direction === 'inbound' ? messages.inbound : messages.outbound}: </span>
+                  {entry.message.direction === 'inbound' && <span className="ik-visually-hidden">{messages.inbound}: </span>}
                   <p className="ik-message-text" dir="auto">
                     {entry.message.text}
                   </p>
+                  {/* Each piece isolated, separators between them, so right-to-left text never reorders the line. */}
                   <p className="ik-message-meta">
+                    {entry.message.direction === 'outbound' && <SentMark text={messages.sent} />}
                     <time dateTime={entry.message.createdAt} title={formatFull(entry.message.createdAt, locale)}>
                       {formatClock(entry.message.createdAt, locale)}
                     </time>
-                    {entry.message.direction === 'outbound' && entry.message.status && <span className="ik-message-status"> · {entry.message.status}</span>}
+                    {entry.message.direction === 'outbound' && entry.message.status && (
+                      <>
+                        {' · '}
+                        <bdi className="ik-message-status">{entry.message.status}</bdi>
+                      </>
+                    )}
                   </p>
                 </li>
               ) : (
                 <li key={`n-${entry.note.id}`} className="ik-note" data-slot="note" data-pending={entry.note.pending ? '' : undefined}>
                   <p className="ik-note-label">
-                    {messages.internalNote} · {messages.noteOnlyTeam}
+                    <span>{messages.internalNote}</span>
+                    {' · '}
+                    <span>{messages.noteOnlyTeam}</span>
                   </p>
                   <p className="ik-message-text" dir="auto">
                     {entry.note.content}
                   </p>
                   <p className="ik-message-meta">
-                    {entry.note.author?.name && <span dir="auto">{entry.note.author.name} · </span>}
+                    {entry.note.author?.name && (
+                      <>
+                        <bdi className="ik-note-author">{entry.note.author.name}</bdi>
+                        {' · '}
+                      </>
+                    )}
                     {entry.note.pending ? (
-                      messages.sending
+                      <span>{messages.sending}</span>
                     ) : (
                       <time dateTime={entry.note.createdAt} title={formatFull(entry.note.createdAt, locale)}>
                         {formatClock(entry.note.createdAt, locale)}
