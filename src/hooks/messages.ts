@@ -59,6 +59,12 @@ export interface InboxMessages {
   historyUnavailable: string;
   lastMessage: string;
   details: string;
+  /** Words for metadata keys the backends send; other keys are humanized ("customer_tier" → "Customer tier"). */
+  metadataLabels: Record<string, string>;
+  /** Words for values of `metadata.source`; others are humanized. */
+  metadataSources: Record<string, string>;
+  yes: string;
+  no: string;
   timeline: string;
   conversation: string;
   labels: string;
@@ -130,6 +136,10 @@ export const defaultMessages: InboxMessages = {
   historyUnavailable: 'The full message history is not available from this backend; only the last message is shown.',
   lastMessage: 'Last message',
   details: 'Details',
+  metadataLabels: { source: 'Source', firstMessageAt: 'First message', resolution: 'Resolution' },
+  metadataSources: { organic: 'Organic', campaign: 'Campaign', ad_click: 'Ad click', qr_code: 'QR code', website_widget: 'Website widget' },
+  yes: 'Yes',
+  no: 'No',
   timeline: 'Messages and notes',
   conversation: 'Conversation',
   labels: 'Labels',

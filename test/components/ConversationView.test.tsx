@@ -150,7 +150,7 @@ describe('ConversationView: timeline', () => {
     const { adapter } = whatsAppOverMock([
       ada({
         messages: null,
-        metadata: { source: 'ad_campaign', orderId: 'A-1001' },
+        metadata: { source: 'ad_campaign', orderId: 'A-1001', firstMessageAt: '2026-11-27T07:10:40.840Z', customer_tier: 'gold', vip: true },
         lastMessage: { text: 'Is anyone there?', timestamp: '2026-05-01T09:10:00.000Z', direction: 'inbound' },
       }),
     ]);
@@ -158,10 +158,16 @@ describe('ConversationView: timeline', () => {
     expect(await screen.findByText(/The full message history is not available from this backend/)).toBeInTheDocument();
     expect(screen.getByText('Is anyone there?')).toBeInTheDocument();
     const details = screen.getByLabelText('Details');
-    expect(within(details).getByText('source')).toBeInTheDocument();
-    expect(within(details).getByText('ad_campaign')).toBeInTheDocument();
-    expect(within(details).getByText('orderId')).toBeInTheDocument();
-    expect(within(details).getByText('A-1001')).toBeInTheDocument();
+    // Known keys in words, others humanized, dates formatted: never camelCase keys or raw ISO timestamps.
+    const rows = Array.from(details.querySelectorAll('.ik-metadata-row')).map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+    expect(rows).toEqual([
+      ['Source', 'Ad campaign'],
+      ['Order id', 'A-1001'],
+      ['First message', expect.stringMatching(/^2[678] Nov( 2026)?, \d{1,2}:\d{2}( [AP]M)?$/)],
+      ['Customer tier', 'gold'],
+      ['Vip', 'Yes'],
+    ]);
+    expect(details.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
     expect(screen.getByText('Internal notes are not supported by this backend.')).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: /Internal note/ })).toBeNull();
@@ -233,6 +239,12 @@ describe('ConversationView: states', () => {
     expect(screen.getByText('{"html":"<script>x</script>"}')).toBeInTheDocument();
     expect(container.querySelector('img[src="x"]')).toBeNull();
     expect(container.querySelector('script')).toBeNull();
+  });
+
+  it('humanizes any metadata key, prototype names too, and leaves empty values out', async () => {
+    renderView(createMemoryAdapter({ conversations: [ada({ messages: null, metadata: { constructor: 'x', toString: 'y', empty: '', none: null } })], profile: 'whatsapp' }), 'conv_1');
+    const details = await screen.findByLabelText('Details');
+    expect(Array.from(details.querySelectorAll('dt')).map((dt) => dt.textContent)).toEqual(['Constructor', 'To string']);
   });
 
   it('explains AI handling and lets the current user take over', async () => {

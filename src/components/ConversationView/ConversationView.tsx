@@ -14,7 +14,7 @@ import { AssignMenu } from '../AssignMenu/AssignMenu.js';
 import { NoteComposer } from '../NoteComposer/NoteComposer.js';
 import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
-import { displayName, formatClock, formatDay, formatFull } from '../shared/format.js';
+import { displayName, formatClock, formatDay, formatFull, metadataEntries } from '../shared/format.js';
 import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
@@ -256,7 +256,7 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
   }, [conversation.id, entries.length]);
 
   const noHistory = conversation.messages === null;
-  const metadata = Object.entries(conversation.metadata);
+  const metadata = metadataEntries(conversation.metadata, messages, locale, now);
 
   return (
     <div ref={scrollRef} className="ik-timeline" data-slot="timeline" role="log" aria-label={messages.timeline} aria-busy={loading || undefined} tabIndex={0}>
@@ -281,10 +281,10 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
           )}
           {metadata.length > 0 && (
             <dl className="ik-metadata" aria-label={messages.details}>
-              {metadata.map(([key, value]) => (
-                <div key={key} className="ik-metadata-row">
-                  <dt>{key}</dt>
-                  <dd dir="auto">{typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}</dd>
+              {metadata.map(({ key, label, value }) => (
+                <div key={key} className="ik-metadata-row" data-key={key}>
+                  <dt>{label}</dt>
+                  <dd dir="auto">{value}</dd>
                 </div>
               ))}
             </dl>

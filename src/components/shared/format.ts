@@ -74,3 +74,55 @@ export function colourSlot(id: string): number {
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
   return Math.abs(hash) % 8;
 }
+
+/** A date and time in words for details: "27 Nov, 07:10" (with the year when it is not this year). */
+export function formatDateTime(iso: string, now: number, locale: Locale | undefined): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return `${format(time, isSameYear(now, time) ? 'd MMM' : 'd MMM yyyy', { locale })}, ${format(time, 'p', { locale })}`;
+}
+
+/** "firstMessageAt", "customer_tier" or "utm-source" → "First message at", "Customer tier", "Utm source". */
+export function humanizeKey(key: string): string {
+  const words = key
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/[_\-.\s]+/g, ' ')
+    .trim()
+    .toLocaleLowerCase();
+  return words ? words.charAt(0).toLocaleUpperCase() + words.slice(1) : key;
+}
+
+// Backend keys like "constructor" must not find Object.prototype's.
+const own = (words: Record<string, string>, key: string): string | undefined => (Object.hasOwn(words, key) ? words[key] : undefined);
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A conversation's metadata as a person reads it: known keys in words
+ * ("First message"), others humanized, timestamps formatted, booleans as
+ * yes/no; empty values left out. Never raw ISO timestamps or camelCase.
+ */
+export function metadataEntries(metadata: Record<string, unknown>, messages: InboxMessages, locale: Locale | undefined, now: number): Array<{ key: string; label: string; value: string }> {
+  const show = (key: string, value: unknown): string | null => {
+    if (value === null || value === undefined || value === '') return null;
+    if (typeof value === 'boolean') return value ? messages.yes : messages.no;
+    if (typeof value === 'number') return value.toLocaleString(locale?.code);
+    if (typeof value === 'string') {
+      if (ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, now, locale);
+      if (key === 'source') return own(messages.metadataSources, value) ?? humanizeKey(value);
+      return value;
+    }
+    if (Array.isArray(value)) {
+      const parts = value.map((item) => show('', item)).filter((part): part is string => part !== null);
+      return parts.length ? parts.join(', ') : null;
+    }
+    return JSON.stringify(value);
+  };
+  const entries: Array<{ key: string; label: string; value: string }> = [];
+  for (const [key, raw] of Object.entries(metadata)) {
+    const value = show(key, raw);
+    if (value !== null) entries.push({ key, label: own(messages.metadataLabels, key) ?? humanizeKey(key), value });
+  }
+  return entries;
+}
