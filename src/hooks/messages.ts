@@ -1,3 +1,4 @@
+import type { InboxErrorCode } from '../core/errors.js';
 import type { Channel, ConversationStatus } from '../core/types.js';
 
 /**
@@ -53,6 +54,12 @@ export interface InboxMessages {
   noMatches: string;
   assigning: string;
   dismiss: string;
+  /** Leads an assign refusal's row ("Not assigned."), before the reason. */
+  assignFailed: string;
+  /** Leads a resolve refusal's row ("Not resolved."), before the reason. */
+  resolveFailed: string;
+  /** Reasons in words for people, per error code, and for refusals the server explains. */
+  errors: Record<InboxErrorCode, string> & { notMember: string; teamNotMember: string };
   aiHandlingExplained: string;
   escalatedExplained: string;
   takeOver: string;
@@ -130,6 +137,24 @@ export const defaultMessages: InboxMessages = {
   noMatches: 'Nobody matches.',
   assigning: 'Assigning…',
   dismiss: 'Dismiss',
+  assignFailed: 'Not assigned.',
+  resolveFailed: 'Not resolved.',
+  errors: {
+    notMember: 'This person is not a member of this organization.',
+    teamNotMember: 'This team is not part of this organization.',
+    invalid_id: 'The server did not accept this conversation’s id.',
+    invalid_input: 'The server did not accept the request.',
+    unauthorized: 'You are not signed in, or your session has ended.',
+    forbidden: 'You are not allowed to do this.',
+    not_found: 'This conversation no longer exists.',
+    rate_limited: 'Too many requests right now. Try again in a moment.',
+    server: 'The server had a problem. Try again.',
+    network: 'The server could not be reached. Check the connection and try again.',
+    timeout: 'The server took too long to answer. Try again.',
+    invalid_response: 'The server sent an answer that could not be read.',
+    unsupported: 'This backend cannot do that.',
+    aborted: 'The request was cancelled.',
+  },
   aiHandlingExplained: 'An AI agent is handling this conversation. Assign it to yourself to take over.',
   escalatedExplained: 'The AI agent escalated this conversation to a human. Assign it to yourself to take over.',
   takeOver: 'Take over',

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import type { HTMLAttributes, Ref } from 'react';
 import { useStore } from 'zustand';
 import { differenceInCalendarDays } from 'date-fns';
+import type { InboxError } from '../../core/errors.js';
 import type { Conversation, Message } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { useAddNote } from '../../hooks/useAddNote.js';
@@ -14,6 +15,7 @@ import { AssignMenu } from '../AssignMenu/AssignMenu.js';
 import { NoteComposer } from '../NoteComposer/NoteComposer.js';
 import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
+import { errorDetail, errorSentence } from '../shared/errorText.js';
 import { displayName, formatClock, formatDay, formatFull, metadataEntries } from '../shared/format.js';
 import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
@@ -131,7 +133,8 @@ function Loaded({
   const headingId = useId();
   const name = displayName(conversation, messages);
   const { resolve, pending: resolving, error: resolveError, reset: resetResolve } = useResolveConversation(conversation.id);
-  const { assign } = useAssignConversation(conversation.id);
+  const { assign, error: assignError, reset: resetAssign } = useAssignConversation(conversation.id);
+  const assignErrorId = useId();
   const currentUser = useStore(store.state, (s) => s.currentUser);
   const contact = conversation.contact;
   const labels = [...(contact?.labels ?? []), ...conversation.labels];
@@ -174,7 +177,14 @@ function Loaded({
           )}
         </div>
         <div className="ik-view-actions">
-          <AssignMenu conversationId={conversation.id} open={assignMenuOpen} onOpenChange={onAssignMenuOpenChange} />
+          {/* The refusal shows in its own row below the header (not beside the button, where it broke the header's line). */}
+          <AssignMenu
+            conversationId={conversation.id}
+            open={assignMenuOpen}
+            onOpenChange={onAssignMenuOpenChange}
+            showError={false}
+            aria-describedby={assignError ? assignErrorId : undefined}
+          />
           <button
             type="button"
             className="ik-button"
@@ -191,14 +201,8 @@ function Loaded({
           </button>
         </div>
       </header>
-      {resolveError && (
-        <div className="ik-banner" role="alert" data-slot="resolve-error">
-          <span dir="auto">{resolveError.message}</span>
-          <button type="button" className="ik-link-button" onClick={resetResolve}>
-            {messages.dismiss}
-          </button>
-        </div>
-      )}
+      {assignError && <Refusal slot="assign-error" id={assignErrorId} lead={messages.assignFailed} error={assignError} onDismiss={resetAssign} messages={messages} />}
+      {resolveError && <Refusal slot="resolve-error" lead={messages.resolveFailed} error={resolveError} onDismiss={resetResolve} messages={messages} />}
       {error && (
         <div className="ik-banner" role="alert">
           <span>{error}</span>
@@ -221,6 +225,20 @@ function Loaded({
       <footer className="ik-view-footer">
         <NoteComposer conversationId={conversation.id} textareaRef={noteFieldRef} />
       </footer>
+    </div>
+  );
+}
+
+/** A refused assign or resolve, in its own row: what did not happen and why, in words; the HTTP detail in the title. */
+function Refusal({ slot, id, lead, error, onDismiss, messages }: { slot: string; id?: string; lead: string; error: InboxError; onDismiss: () => void; messages: InboxMessages }) {
+  return (
+    <div className="ik-banner" role="alert" data-slot={slot} data-code={error.code}>
+      <span id={id} className="ik-banner-text" title={errorDetail(error)}>
+        <strong>{lead}</strong> {errorSentence(error, messages)}
+      </span>
+      <button type="button" className="ik-link-button" onClick={onDismiss}>
+        {messages.dismiss}
+      </button>
     </div>
   );
 }
