@@ -33,6 +33,8 @@ export interface InboxMessages {
   today: string;
   loading: string;
   loadingMore: string;
+  /** Said when End reaches the last loaded row and more must load. */
+  endOfLoaded: (loaded: number, total: number) => string;
   emptyList: string;
   emptyListFiltered: string;
   retry: string;
@@ -116,6 +118,7 @@ export const defaultMessages: InboxMessages = {
   today: 'Today',
   loading: 'Loading…',
   loadingMore: 'Loading more…',
+  endOfLoaded: (loaded, total) => `Last loaded conversation: ${loaded} of ${total}. Loading more; press End again to go further.`,
   emptyList: 'No conversations yet.',
   emptyListFiltered: 'No conversations match these filters.',
   retry: 'Retry',

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
-import type { HTMLAttributes, Ref } from 'react';
+import type { HTMLAttributes, Ref, RefObject } from 'react';
 import { useStore } from 'zustand';
 import { differenceInCalendarDays } from 'date-fns';
 import type { InboxError } from '../../core/errors.js';
@@ -135,6 +135,7 @@ function Loaded({
   const { resolve, pending: resolving, error: resolveError, reset: resetResolve } = useResolveConversation(conversation.id);
   const { assign, error: assignError, reset: resetAssign } = useAssignConversation(conversation.id);
   const assignErrorId = useId();
+  const timelineRef = useRef<HTMLDivElement>(null);
   const currentUser = useStore(store.state, (s) => s.currentUser);
   const contact = conversation.contact;
   const labels = [...(contact?.labels ?? []), ...conversation.labels];
@@ -221,8 +222,17 @@ function Loaded({
           )}
         </div>
       )}
-      <Timeline conversation={conversation} loading={loading} messages={messages} />
-      <footer className="ik-view-footer">
+      <Timeline conversation={conversation} loading={loading} messages={messages} scrollRef={timelineRef} />
+      <footer
+        className="ik-view-footer"
+        onKeyDown={(event) => {
+          // Escape leaves the note field for the timeline (the draft stays), so the next shortcut is not typed into the note.
+          if (event.key === 'Escape' && event.target instanceof HTMLTextAreaElement && timelineRef.current) {
+            event.preventDefault();
+            timelineRef.current.focus();
+          }
+        }}
+      >
         <NoteComposer conversationId={conversation.id} textareaRef={noteFieldRef} />
       </footer>
     </div>
@@ -243,11 +253,10 @@ function Refusal({ slot, id, lead, error, onDismiss, messages }: { slot: string;
   );
 }
 
-function Timeline({ conversation, loading, messages }: { conversation: Conversation; loading: boolean; messages: InboxMessages }) {
+function Timeline({ conversation, loading, messages, scrollRef }: { conversation: Conversation; loading: boolean; messages: InboxMessages; scrollRef: RefObject<HTMLDivElement | null> }) {
   const { locale } = useInboxContext('ConversationView');
   const { notes } = useAddNote(conversation.id);
   const now = useNow();
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const entries = useMemo(() => {
     const list: TimelineEntry[] = [
@@ -271,7 +280,7 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
   useEffect(() => {
     const el = scrollRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [conversation.id, entries.length]);
+  }, [scrollRef, conversation.id, entries.length]);
 
   const noHistory = conversation.messages === null;
   const metadata = metadataEntries(conversation.metadata, messages, locale, now);
