@@ -26,13 +26,13 @@ export interface ConversationViewProps extends HTMLAttributes<HTMLElement> {
   /** The conversation to show; `null` shows a prompt to pick one. */
   conversationId: string | null;
   /** When given, a Back button calls it (the narrow, one-pane layout). */
-  onBack?: () => void;
+  onBack?: (() => void) | undefined;
   /** Whether the assign menu is open (controlled), e.g. from the `a` shortcut. */
-  assignMenuOpen?: boolean;
-  onAssignMenuOpenChange?: (open: boolean) => void;
+  assignMenuOpen?: boolean | undefined;
+  onAssignMenuOpenChange?: ((open: boolean) => void) | undefined;
   /** Ref to the note textarea, e.g. for the `n` shortcut. */
-  noteFieldRef?: Ref<HTMLTextAreaElement>;
-  ref?: Ref<HTMLElement>;
+  noteFieldRef?: Ref<HTMLTextAreaElement> | undefined;
+  ref?: Ref<HTMLElement> | undefined;
 }
 
 type TimelineEntry = { kind: 'message'; at: string; message: Message } | { kind: 'note'; at: string; note: NoteEntry };
@@ -240,7 +240,7 @@ function Loaded({
 }
 
 /** A refused assign or resolve, in its own row: what did not happen and why, in words; the HTTP detail in the title. */
-function Refusal({ slot, id, lead, error, onDismiss, messages }: { slot: string; id?: string; lead: string; error: InboxError; onDismiss: () => void; messages: InboxMessages }) {
+function Refusal({ slot, id, lead, error, onDismiss, messages }: { slot: string; id?: string | undefined; lead: string; error: InboxError; onDismiss: () => void; messages: InboxMessages }) {
   return (
     <div className="ik-banner" role="alert" data-slot={slot} data-code={error.code}>
       <span id={id} className="ik-banner-text" title={errorDetail(error)}>
