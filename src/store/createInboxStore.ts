@@ -83,7 +83,13 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const assignees = createAssignees(core);
   const mutations = createMutations(core, entities, details, assignees, drafts);
   const freshness = createFreshness(core, entities, lists, details, drafts.start);
-  hydrate(core, entities, lists, options.initialState);
+  if (options.initialState) {
+    hydrate(core, entities, lists, options.initialState);
+    // Server rendering and client hydration read zustand's initial state: make it the hydrated one,
+    // so the first render, on either side, already has the data.
+    const hydrated = core.get();
+    core.state.getInitialState = () => hydrated;
+  }
 
   function setOptions(next: InboxStoreUpdatableOptions) {
     const pollChanged = next.pollIntervalMs !== undefined && next.pollIntervalMs !== core.settings.pollIntervalMs;
