@@ -38,12 +38,12 @@ export interface InboxStore {
    * Loads or reloads a list: every page shown, or with `revalidate` only the first few
    * (what polling and focus do). Identical concurrent calls share one request.
    */
-  fetchList(query: ConversationQuery, options?: { background?: boolean; revalidate?: boolean }): Promise<void>;
+  fetchList(query: ConversationQuery, options?: { background?: boolean | undefined; revalidate?: boolean | undefined }): Promise<void>;
   /** Appends the next page, skipping conversations already shown. */
   loadMore(query: ConversationQuery): Promise<void>;
   /** Marks a conversation as open: loads it in full (history, notes) and keeps it fresh. */
   observeConversation(id: string): () => void;
-  fetchConversation(id: string, options?: { background?: boolean }): Promise<void>;
+  fetchConversation(id: string, options?: { background?: boolean | undefined }): Promise<void>;
   /** Loads the assignable users and teams (from the adapter or the directory). */
   loadAssignees(): Promise<void>;
   /** Reloads everything shown (every loaded page of each list, and the open conversations), silently. */
@@ -52,7 +52,7 @@ export interface InboxStore {
   /** Assigns at once (optimistically); rolls back and records the error if the server refuses. */
   assign(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>): Promise<ConversationUpdate>;
   /** Resolves at once (optimistically); rolls back and records the error if the server refuses. */
-  resolve(id: string, options?: { resolution?: string }): Promise<ConversationUpdate>;
+  resolve(id: string, options?: { resolution?: string | undefined }): Promise<ConversationUpdate>;
   /** Sends a note (the draft by default). The draft is cleared only once the server has the note. */
   addNote(id: string, content?: string): Promise<Note>;
   setDraft(id: string, text: string): void;
