@@ -52,6 +52,7 @@ export type { InboxStore, InboxStoreOptions, InboxStoreUpdatableOptions, Current
 export type { InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus } from './store/types.js';
 export type { InboxEvent, InboxEventListener } from './store/events.js';
 export type { DraftStorage } from './store/drafts.js';
+export type { DehydratedInbox, DehydratedList } from './store/hydration.js';
 export { createMemoryStorage } from './store/drafts.js';
 export { listKey } from './store/queries.js';
 
