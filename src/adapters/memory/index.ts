@@ -331,7 +331,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       total,
       page,
       limit,
-      hasNext: computeHasNext(page, limit, total),
+      hasNext: computeHasNext(page, limit, total, rows.length),
     };
   }
 
