@@ -158,19 +158,19 @@ function fetchableUrl(url: URL): string {
 }
 
 /**
- * Reads a body as text, counting the bytes the stream yields (so after
- * decompression) and stopping at `limit`. Resolves `undefined` when the body
- * is larger; the rest is never read.
+ * Reads a body (of a response, or of a request in the mock) as text,
+ * counting the bytes the stream yields (so after decompression) and stopping
+ * at `limit`. Resolves `undefined` when the body is larger; the rest is never read.
  */
-async function readLimited(response: Response, limit: number): Promise<string | undefined> {
-  const encoding = response.headers.get('Content-Encoding');
-  const declared = Number(response.headers.get('Content-Length') ?? NaN);
+export async function readLimited(message: Pick<Response, 'body' | 'headers'>, limit: number): Promise<string | undefined> {
+  const encoding = message.headers.get('Content-Encoding');
+  const declared = Number(message.headers.get('Content-Length') ?? NaN);
   if ((encoding === null || encoding === 'identity') && declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
+    await message.body?.cancel().catch(() => undefined);
     return undefined;
   }
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
+  if (message.body === null) return '';
+  const reader = message.body.getReader();
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';
