@@ -18,7 +18,7 @@ export interface WhatsAppAdapterOptions extends HttpAdapterOptions {
    * spec names no auth header, so the host supplies it. Default none: for a
    * same-origin proxy that authenticates by cookie (a 401 is `unauthorized`).
    */
-  headers?: HeadersInput;
+  headers?: HeadersInput | undefined;
 }
 
 
