@@ -146,7 +146,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 /** A URL made absolute against the page, or against a placeholder origin where there is none. */
 function absoluteUrl(url: string, base?: string): URL | undefined {
   try {
-    return new URL(url, base ?? (globalThis as { location?: { href?: string } }).location?.href ?? PLACEHOLDER_ORIGIN);
+    return new URL(url, base ?? (globalThis as { location?: { href?: string | undefined } | undefined }).location?.href ?? PLACEHOLDER_ORIGIN);
   } catch {
     return undefined;
   }
@@ -190,7 +190,7 @@ export async function readLimited(message: Pick<Response, 'body' | 'headers'>, l
 /** A failed `headers()` as an `InboxError`: `unauthorized` when it says so, else `network` (retried like one). */
 function headersFailure(apiName: string, error: unknown): InboxError {
   if (isInboxError(error)) return error;
-  const record = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown; code?: unknown; status?: unknown }) : {};
+  const record = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
   const message = error instanceof Error ? error.message : String(error);
   const said = [record.name, record.message, record.code, record.status, typeof error === 'string' ? error : undefined].map((part) => (part === undefined ? '' : String(part))).join(' ');
   const unauthorized = record.status === 401 || /unauthori[sz]ed|unauthenticated|\b401\b/i.test(said);
