@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 
@@ -23,6 +24,48 @@ const browser = () => ({
 
 const external = [/^react($|\/)/, /^@tanstack\//, /^react-dom($|\/)/, /^zustand($|\/)/, /^@radix-ui\//, /^date-fns($|\/)/, /^node:/];
 
+// React Server Components need "use client" at the top of every module that uses hooks or context
+// (else `createContext is not a function` in a server component or route handler). Decided per
+// module from the build's own graph: a module that imports React or a React library, or imports such
+// a module, is a client module; barrels that only re-export are not (the core entry must stay
+// importable on a server). With preserveModules each module is one file, so the banner is exact.
+const clientPackage = /^(react|react-dom|zustand|@tanstack\/react-virtual|@radix-ui\/[^/]+)(\/.*)?$/;
+const reactFreePackage = /^zustand\/vanilla$/;
+const barrels = ['styles-entry.ts', 'index.ts', 'core-entry.ts'].map((file) => src(file));
+
+function libraryOutput(): Plugin {
+  const client = new Set<string>();
+  return {
+    name: 'inboxkit:library-output',
+    enforce: 'post',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const imports = new Map(ids.map((id) => [id, this.getModuleInfo(id)?.importedIds ?? []]));
+      const isClient = (id: string) => client.has(id) || (clientPackage.test(id) && !reactFreePackage.test(id));
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [id, imported] of imports) {
+          if (client.has(id) || barrels.includes(id) || !id.startsWith(src(''))) continue;
+          if (imported.some(isClient)) {
+            client.add(id);
+            changed = true;
+          }
+        }
+      }
+    },
+    banner(chunk) {
+      return chunk.facadeModuleId && client.has(chunk.facadeModuleId) ? "'use client';" : '';
+    },
+    generateBundle(_options, bundle) {
+      // styles-entry.ts exists only to carry the stylesheet into the build; its JS is index.js again.
+      for (const name of ['lib/styles-entry.js', 'lib/styles-entry.js.map']) delete bundle[name];
+      // `import 'inboxkit/styles.css'` type-checks without a host `*.css` declaration (TS 6 checks side-effect imports).
+      this.emitFile({ type: 'asset', fileName: 'styles.css.d.ts', source: '// The stylesheet has no exports: `import "inboxkit/styles.css"` only applies it.\nexport {};\n' });
+    },
+  };
+}
+
 const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version as string;
 
 // `vite build --mode widget`: the script-tag bundle, React and everything included.
@@ -38,11 +81,13 @@ const widget = defineConfig({
 });
 
 const library = defineConfig({
+  plugins: [libraryOutput()],
   define: { __INBOXKIT_VERSION__: JSON.stringify(version) },
   resolve: {
     // Tests import the package by its public names, straight from source.
     alias: [
       { find: /^inboxkit$/, replacement: src('index.ts') },
+      { find: /^inboxkit\/core$/, replacement: src('core-entry.ts') },
       { find: /^inboxkit\/mock-server$/, replacement: src('mock/server.ts') },
       { find: /^inboxkit\/widget$/, replacement: src('widget/index.ts') },
     ],
@@ -52,12 +97,25 @@ const library = defineConfig({
     sourcemap: true,
     emptyOutDir: true,
     lib: {
-      // The library entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
-      entry: { index: src('styles-entry.ts'), widget: src('widget/index.ts'), 'mock-server': src('mock/server.ts') },
+      // styles-entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
+      entry: [src('styles-entry.ts'), src('index.ts'), src('core-entry.ts'), src('widget/index.ts'), src('mock/server.ts')],
       cssFileName: 'styles',
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      // Inlining an imported constant leaves a bare `import '…'` behind in a per-module build (and a
+      // warning in every host bundler that honours sideEffects); keep the named import instead.
+      optimization: { inlineConst: false },
+      output: {
+        // One file per source module, under dist/lib/ as in src/: a host bundler drops every module it
+        // does not use, React-free modules never share a file with React ones, and each file can carry
+        // its own "use client" (see libraryOutput).
+        preserveModules: true,
+        preserveModulesRoot: src(''),
+        entryFileNames: 'lib/[name].js',
+      },
+    },
   },
   test: {
     projects: [

@@ -15,7 +15,7 @@ interface AvatarProps {
  * `data:`), falling back to initials on a stable colour when there is none
  * or it fails to load. Decorative: the name is always shown next to it.
  */
-export const Avatar = memo(function Avatar({ name, seed, url, size = 'md' }: AvatarProps) {
+export const Avatar = /* @__PURE__ */ memo(function Avatar({ name, seed, url, size = 'md' }: AvatarProps) {
   const safe = safeAvatarUrl(url);
   const [failed, setFailed] = useState<string | null>(null);
   const showImage = safe !== undefined && failed !== safe;
