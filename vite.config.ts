@@ -4,24 +4,28 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { findChromium } from './scripts/ensure-chromium.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
-// Everything a host installs itself stays out of our bundles.
-// Debian's Chromium (nothing here can download a browser), with the flags that keep it off the network.
+// The browser projects run in the Chromium that scripts/ensure-chromium.mjs finds (npm test installs
+// one first where none is found): CHROMIUM_PATH, Playwright's cache, or the system's. The flags keep it
+// off the network.
+const chromiumPath = process.env.CHROMIUM_PATH ?? findChromium()?.path ?? '/usr/bin/chromium';
 // A function: Vitest names each project's instances in place, so projects must not share them.
 const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   }),
   instances: [{ browser: 'chromium' as const }],
 });
 
+// Everything a host installs itself stays out of our bundles.
 const external = [/^react($|\/)/, /^@tanstack\//, /^react-dom($|\/)/, /^zustand($|\/)/, /^@radix-ui\//, /^date-fns($|\/)/, /^node:/];
 
 // React Server Components need "use client" at the top of every module that uses hooks or context
