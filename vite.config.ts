@@ -92,7 +92,7 @@ const library = defineConfig({
     alias: [
       { find: /^inboxkit$/, replacement: src('index.ts') },
       { find: /^inboxkit\/core$/, replacement: src('core-entry.ts') },
-      { find: /^inboxkit\/mock-server$/, replacement: src('mock/server.ts') },
+      { find: /^inboxkit\/mock-server$/, replacement: src('mock-server/server.ts') },
       { find: /^inboxkit\/widget$/, replacement: src('widget/index.ts') },
     ],
   },
@@ -102,7 +102,7 @@ const library = defineConfig({
     emptyOutDir: true,
     lib: {
       // styles-entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
-      entry: [src('styles-entry.ts'), src('index.ts'), src('core-entry.ts'), src('widget/index.ts'), src('mock/server.ts')],
+      entry: [src('styles-entry.ts'), src('index.ts'), src('core-entry.ts'), src('widget/index.ts'), src('mock-server/server.ts')],
       cssFileName: 'styles',
       formats: ['es'],
     },

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { MockFlavour } from '../adapters/mock/index.js';
+import type { MockFlavour } from '../adapters/mock-api/index.js';
 import { startMockServer } from './startMockServer.js';
 import type { MockServerOptions } from './startMockServer.js';
 

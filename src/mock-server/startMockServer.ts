@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
-import { createMockHandler, DEFAULT_MOCK_TOKEN } from '../adapters/mock/index.js';
-import type { MockFlavour, MockHandler } from '../adapters/mock/index.js';
+import { createMockHandler, DEFAULT_MOCK_TOKEN } from '../adapters/mock-api/index.js';
+import type { MockFlavour, MockHandler } from '../adapters/mock-api/index.js';
 import type { ConversationsAdapter } from '../core/types.js';
 
 /** Options of `startMockServer`. */
