@@ -129,7 +129,7 @@ const library = defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.{ts,tsx}', 'test/hosts/**'],
         },
       },
       {
@@ -152,6 +152,23 @@ const library = defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: { name: 'storybook', browser: browser() },
       },
+      // The packed tarball installed into real host apps (Next.js, Vite, TypeScript, plain Node); see
+      // test/hosts/. Minutes, not seconds, so only with INBOXKIT_HOSTS=1 (.ci/run sets it).
+      ...(process.env.INBOXKIT_HOSTS === '1'
+        ? [
+            {
+              test: {
+                name: 'hosts',
+                environment: 'node',
+                include: ['test/hosts/**/*.hosts.test.ts'],
+                globalSetup: ['test/hosts/setup.ts'],
+                testTimeout: 300_000,
+                hookTimeout: 600_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
