@@ -17,7 +17,7 @@ interface AvatarProps {
  * a broken one never shows the browser's broken-image icon. Decorative: the
  * name is always shown next to it.
  */
-export const Avatar = memo(function Avatar({ name, seed, url, size = 'md' }: AvatarProps) {
+export const Avatar = /* @__PURE__ */ memo(function Avatar({ name, seed, url, size = 'md' }: AvatarProps) {
   const safe = safeAvatarUrl(url);
   const [failed, setFailed] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<string | null>(null);
