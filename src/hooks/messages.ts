@@ -1,4 +1,5 @@
 import type { Channel, ConversationStatus } from '../core/types.js';
+import { plural } from '../locales/plural.js';
 
 /**
  * Every string the UI shows, in one object. English by default; pass
@@ -92,13 +93,13 @@ export const defaultMessages: InboxMessages = {
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Web chat' },
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `Contact ${contactId.slice(-6)}`,
-  unread: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  unread: plural('en', { one: '# unread message', other: '# unread messages' }),
   assignedTo: (name) => `Assigned to ${name}`,
   noMessagesYet: 'No messages yet',
   you: 'You',
   justNow: 'now',
-  minutesAgo: (n) => `${n}m`,
-  hoursAgo: (n) => `${n}h`,
+  minutesAgo: plural('en', { other: '#m' }),
+  hoursAgo: plural('en', { other: '#h' }),
   yesterday: 'Yesterday',
   today: 'Today',
   loading: 'Loading…',
