@@ -23,6 +23,9 @@ const browser = () => ({
 
 const external = [/^react($|\/)/, /^@tanstack\//, /^react-dom($|\/)/, /^zustand($|\/)/, /^@radix-ui\//, /^date-fns($|\/)/, /^node:/];
 
+// One entry per UI catalog (`inboxkit/locales/<tag>`), so a host's bundle holds only the one it imports.
+const locales = ['en', 'ar', 'de', 'es', 'fr', 'pt', 'ja', 'hi'];
+
 const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version as string;
 
 // `vite build --mode widget`: the script-tag bundle, React and everything included.
@@ -45,6 +48,7 @@ const library = defineConfig({
       { find: /^inboxkit$/, replacement: src('index.ts') },
       { find: /^inboxkit\/mock-server$/, replacement: src('mock/server.ts') },
       { find: /^inboxkit\/widget$/, replacement: src('widget/index.ts') },
+      { find: /^inboxkit\/locales\/([\w-]+)$/, replacement: src('locales/$1.ts') },
     ],
   },
   build: {
@@ -53,7 +57,7 @@ const library = defineConfig({
     emptyOutDir: true,
     lib: {
       // The library entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
-      entry: { index: src('styles-entry.ts'), widget: src('widget/index.ts'), 'mock-server': src('mock/server.ts') },
+      entry: { index: src('styles-entry.ts'), widget: src('widget/index.ts'), 'mock-server': src('mock/server.ts'), ...Object.fromEntries(locales.map((tag) => [`locales/${tag}`, src(`locales/${tag}.ts`)])) },
       cssFileName: 'styles',
       formats: ['es'],
     },
