@@ -25,6 +25,7 @@ const external = [/^react($|\/)/, /^@tanstack\//, /^react-dom($|\/)/, /^zustand(
 
 // One entry per UI catalog (`inboxkit/locales/<tag>`), so a host's bundle holds only the one it imports.
 const locales = ['en', 'ar', 'de', 'es', 'fr', 'pt', 'ja', 'hi'];
+const localeEntries = Object.fromEntries(locales.map((tag) => [`locales/${tag}`, src(`locales/${tag}.ts`)]));
 
 const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version as string;
 
@@ -46,7 +47,7 @@ const library = defineConfig({
     // Tests import the package by its public names, straight from source.
     alias: [
       { find: /^inboxkit$/, replacement: src('index.ts') },
-      { find: /^inboxkit\/mock-server$/, replacement: src('mock/server.ts') },
+      { find: /^inboxkit\/mock-server$/, replacement: src('mock-server/server.ts') },
       { find: /^inboxkit\/widget$/, replacement: src('widget/index.ts') },
       { find: /^inboxkit\/locales\/([\w-]+)$/, replacement: src('locales/$1.ts') },
     ],
@@ -57,7 +58,7 @@ const library = defineConfig({
     emptyOutDir: true,
     lib: {
       // The library entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
-      entry: { index: src('styles-entry.ts'), widget: src('widget/index.ts'), 'mock-server': src('mock/server.ts'), ...Object.fromEntries(locales.map((tag) => [`locales/${tag}`, src(`locales/${tag}.ts`)])) },
+      entry: { index: src('styles-entry.ts'), widget: src('widget/index.ts'), 'mock-server': src('mock-server/server.ts'), ...localeEntries },
       cssFileName: 'styles',
       formats: ['es'],
     },
