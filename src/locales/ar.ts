@@ -20,7 +20,7 @@ export const messages: InboxMessages = {
   anyone: 'الكل',
   mine: 'محادثاتي',
   unassigned: 'غير مُسندة',
-  status: { open: 'مفتوحة', ai_handling: 'لدى الذكاء الاصطناعي', escalated: 'مُصعَّدة', resolved: 'محلولة' },
+  status: { open: 'مفتوحة', ai_handling: 'ذكاء اصطناعي', escalated: 'مُصعَّدة', resolved: 'محلولة' },
   unknownStatus: (raw) => `الحالة: ${raw}`,
   channel: { whatsapp: 'واتساب', instagram: 'إنستغرام', messenger: 'ماسنجر', webchat: 'دردشة الموقع' },
   unknownChannel: (raw) => raw,

@@ -14,7 +14,7 @@ export const messages: InboxMessages = {
   allChannels: 'Alle',
   anyone: 'Alle',
   mine: 'Meine',
-  unassigned: 'Nicht zugewiesen',
+  unassigned: 'Niemand',
   status: { open: 'Offen', ai_handling: 'KI aktiv', escalated: 'Eskaliert', resolved: 'Gelöst' },
   unknownStatus: (raw) => `Status: ${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Webchat' },
