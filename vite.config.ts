@@ -70,6 +70,9 @@ function libraryOutput(): Plugin {
   };
 }
 
+// One entry per UI catalog (`inboxkit/locales/<tag>`), so a host's bundle holds only the one it imports.
+const locales = ['en', 'ar', 'de', 'es', 'fr', 'pt', 'ja', 'hi'];
+
 const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version as string;
 
 // `vite build --mode widget`: the script-tag bundle, React and everything included.
@@ -94,6 +97,7 @@ const library = defineConfig({
       { find: /^inboxkit\/core$/, replacement: src('core-entry.ts') },
       { find: /^inboxkit\/mock-server$/, replacement: src('mock-server/server.ts') },
       { find: /^inboxkit\/widget$/, replacement: src('widget/index.ts') },
+      { find: /^inboxkit\/locales\/([\w-]+)$/, replacement: src('locales/$1.ts') },
     ],
   },
   build: {
@@ -102,7 +106,7 @@ const library = defineConfig({
     emptyOutDir: true,
     lib: {
       // styles-entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
-      entry: [src('styles-entry.ts'), src('index.ts'), src('core-entry.ts'), src('widget/index.ts'), src('mock-server/server.ts')],
+      entry: [src('styles-entry.ts'), src('index.ts'), src('core-entry.ts'), src('widget/index.ts'), src('mock-server/server.ts'), ...locales.map((tag) => src(`locales/${tag}.ts`))],
       cssFileName: 'styles',
       formats: ['es'],
     },

@@ -1,5 +1,6 @@
 import type { InboxErrorCode } from '../core/errors.js';
 import type { Channel, ConversationStatus } from '../core/types.js';
+import { plural } from '../locales/plural.js';
 
 /**
  * Every string the UI shows, in one object. English by default; pass
@@ -107,13 +108,13 @@ export const defaultMessages: InboxMessages = {
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Web chat' },
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `Contact ${contactId.slice(-6)}`,
-  unread: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  unread: plural('en', { one: '# unread message', other: '# unread messages' }),
   assignedTo: (name) => `Assigned to ${name}`,
   noMessagesYet: 'No messages yet',
   sent: 'Sent',
   justNow: 'now',
-  minutesAgo: (n) => `${n}m`,
-  hoursAgo: (n) => `${n}h`,
+  minutesAgo: plural('en', { other: '#m' }),
+  hoursAgo: plural('en', { other: '#h' }),
   yesterday: 'Yesterday',
   today: 'Today',
   loading: 'Loading…',
