@@ -47,7 +47,11 @@ export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mo
 // Headless store
 export { createInboxStore } from './store/createInboxStore.js';
 export type { InboxStore, InboxStoreOptions, InboxStoreUpdatableOptions, CurrentUser, AssigneeDirectory } from './store/createInboxStore.js';
-export type { InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus } from './store/types.js';
+export type { BulkAction, BulkOptions, BulkResult, BulkOutcome } from './store/bulk.js';
+export { BULK_CONCURRENCY } from './store/bulk.js';
+export type { ResolveCall } from './store/mutations.js';
+export { isUndone } from './store/mutations.js';
+export type { HeldMutation, InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus } from './store/types.js';
 export type { InboxEvent, InboxEventListener } from './store/events.js';
 export type { DraftStorage } from './store/drafts.js';
 export { createMemoryStorage } from './store/drafts.js';
@@ -68,6 +72,10 @@ export { useAssignConversation } from './hooks/useAssignConversation.js';
 export type { AssignResult } from './hooks/useAssignConversation.js';
 export { useResolveConversation } from './hooks/useResolveConversation.js';
 export type { ResolveResult } from './hooks/useResolveConversation.js';
+export { useBulkActions } from './hooks/useBulkActions.js';
+export type { BulkActionsResult } from './hooks/useBulkActions.js';
+export { useHeldResolve } from './hooks/useHeldResolve.js';
+export type { HeldResolveResult } from './hooks/useHeldResolve.js';
 export { useAddNote } from './hooks/useAddNote.js';
 export type { AddNoteResult } from './hooks/useAddNote.js';
 export { useAssignees } from './hooks/useAssignees.js';
