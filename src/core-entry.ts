@@ -53,7 +53,11 @@ export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mo
 // Headless store
 export { createInboxStore } from './store/createInboxStore.js';
 export type { InboxStore, InboxStoreOptions, InboxStoreUpdatableOptions, CurrentUser, AssigneeDirectory } from './store/createInboxStore.js';
-export type { InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus } from './store/types.js';
+export type { BulkAction, BulkOptions, BulkResult, BulkOutcome } from './store/bulk.js';
+export { BULK_CONCURRENCY } from './store/bulk.js';
+export type { ResolveCall } from './store/mutations.js';
+export { isUndone } from './store/mutations.js';
+export type { HeldMutation, InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus } from './store/types.js';
 export type { InboxEvent, InboxEventListener } from './store/events.js';
 export type { DraftStorage } from './store/drafts.js';
 export type { DehydratedInbox, DehydratedList } from './store/hydration.js';

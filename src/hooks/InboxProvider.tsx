@@ -10,6 +10,9 @@ import { InboxContext } from './context.js';
 import { defaultMessages } from './messages.js';
 import type { InboxMessages } from './messages.js';
 
+/** The provider's undo window for resolves. */
+const DEFAULT_UNDO_MS = 0;
+
 /** Props of `InboxProvider`: give it an `adapter` (it makes the store) or a `store` you made. */
 export interface InboxProviderProps {
   /** The backend. A new adapter object starts a new store. Required unless `store` is given. */
@@ -26,6 +29,8 @@ export interface InboxProviderProps {
   messages?: Partial<InboxMessages> | undefined;
   /** Polling interval while the page is visible; 0 turns it off. Default 15 000 ms. */
   pollIntervalMs?: number | undefined;
+  /** How long a resolve waits, shown at once, before it is sent, so the agent can undo it; 0 sends at once. Default 0. */
+  undoMs?: number | undefined;
   /** Where note drafts persist. Default `localStorage` where it works. Read when the store is made. */
   storage?: DraftStorage | undefined;
   /** Storage key for drafts. Default `"inboxkit:drafts"`. Read when the store is made. */
@@ -40,25 +45,40 @@ export interface InboxProviderProps {
  * providers on one page are two independent inboxes. Browser APIs are used
  * only in effects, so this renders on a server.
  */
-export function InboxProvider({ adapter, store: givenStore, currentUser, directory, locale, messages, pollIntervalMs, storage, storageKey, initialState, children }: InboxProviderProps) {
+export function InboxProvider({
+  adapter,
+  store: givenStore,
+  currentUser,
+  directory,
+  locale,
+  messages,
+  pollIntervalMs,
+  undoMs: undoProp,
+  storage,
+  storageKey,
+  initialState,
+  children,
+}: InboxProviderProps) {
   if (!givenStore && !adapter) throw new Error('<InboxProvider> needs an `adapter` (or a `store` made with createInboxStore).');
   const [owned, setOwned] = useState<{ adapter: ConversationsAdapter; store: InboxStore } | null>(() =>
-    givenStore ? null : { adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey, initialState }) },
+    givenStore ? null : { adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, undoMs: undoProp ?? DEFAULT_UNDO_MS, storage, storageKey, initialState }) },
   );
   // A different backend is a different inbox: make a new store (React's "adjust state during render" pattern).
   if (!givenStore && owned?.adapter !== adapter) {
-    setOwned({ adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey, initialState }) });
+    setOwned({ adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, undoMs: undoProp ?? DEFAULT_UNDO_MS, storage, storageKey, initialState }) });
   }
   const store = givenStore ?? owned!.store;
+  // A store the host made keeps its own undo window unless the prop says otherwise.
+  const undoMs = undoProp ?? (givenStore ? undefined : DEFAULT_UNDO_MS);
 
   useEffect(() => store.mount(), [store]);
 
   const userKey = currentUser ? `${currentUser.id}\u0000${currentUser.name ?? ''}\u0000${currentUser.email ?? ''}` : '';
   useEffect(() => {
-    store.setOptions({ currentUser: currentUser ?? null, directory, pollIntervalMs });
+    store.setOptions({ currentUser: currentUser ?? null, directory, pollIntervalMs, ...(undoMs !== undefined && { undoMs }) });
     // currentUser is compared by value (userKey) so an inline object does not reload assignees each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, userKey, directory, pollIntervalMs]);
+  }, [store, userKey, directory, pollIntervalMs, undoMs]);
 
   const mergedMessages = useMemo(() => (messages ? { ...defaultMessages, ...messages } : defaultMessages), [messages]);
   const value = useMemo(() => ({ store, locale, messages: mergedMessages }), [store, locale, mergedMessages]);

@@ -48,6 +48,7 @@ export function emptyState(currentUser: Assignee | null): InboxState {
     notes: dict(),
     drafts: dict(),
     mutations: dict(),
+    held: dict(),
     assignees: { status: 'idle', items: [], error: null },
     currentUser,
   };

@@ -2,16 +2,20 @@ import type { StoreApi } from 'zustand/vanilla';
 import { InboxError } from '../core/errors.js';
 import type { AdapterCapabilities, Assignee, ConversationQuery, ConversationsAdapter, ConversationUpdate, Note } from '../core/types.js';
 import { createAssignees } from './assignees.js';
+import { createBulk } from './bulk.js';
+import type { BulkAction, BulkOptions, BulkResult } from './bulk.js';
 import { createCore, toUser } from './core.js';
 import { createDetails } from './details.js';
 import { createDrafts } from './drafts.js';
 import { createEntities } from './entities.js';
 import type { InboxEventListener } from './events.js';
 import { createFreshness } from './freshness.js';
+import { createHolds } from './holds.js';
 import { dehydrate, hydrate } from './hydration.js';
 import type { DehydratedInbox } from './hydration.js';
 import { createLists } from './lists.js';
 import { createMutations } from './mutations.js';
+import type { ResolveCall } from './mutations.js';
 import { DEFAULT_POLL_INTERVAL_MS } from './options.js';
 import type { InboxStoreOptions, InboxStoreUpdatableOptions } from './options.js';
 import type { InboxState, MutationKind } from './types.js';
@@ -51,8 +55,21 @@ export interface InboxStore {
 
   /** Assigns at once (optimistically); rolls back and records the error if the server refuses. */
   assign(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>): Promise<ConversationUpdate>;
-  /** Resolves at once (optimistically); rolls back and records the error if the server refuses. */
-  resolve(id: string, options?: { resolution?: string | undefined }): Promise<ConversationUpdate>;
+  /**
+   * Resolves at once (optimistically); rolls back and records the error if the server refuses.
+   * With an undo window (`undoMs`) the request waits until the window ends, the inbox unmounts,
+   * the page is hidden or another mutation of that conversation starts; `undo(id)` takes it back unsent.
+   */
+  resolve(id: string, options?: ResolveCall): Promise<ConversationUpdate>;
+  /** Takes back a resolve still in its undo window: no request is sent. Returns whether there was one. */
+  undo(id: string): boolean;
+  /** Sends every mutation waiting in its undo window now. */
+  flushHeld(): void;
+  /**
+   * One action over many conversations (no bulk endpoint exists): each its own optimistic mutation,
+   * rolled back alone, at most 4 requests at once. Resolves to one result per id; never rejects.
+   */
+  bulk(ids: readonly string[], action: BulkAction, options?: BulkOptions): Promise<BulkResult[]>;
   /** Sends a note (the draft by default). The draft is cleared only once the server has the note. */
   addNote(id: string, content?: string): Promise<Note>;
   setDraft(id: string, text: string): void;
@@ -73,7 +90,12 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const now = options.now ?? Date.now;
   const core = createCore(
     options.adapter,
-    { currentUser: options.currentUser ?? null, directory: options.directory, pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS },
+    {
+      currentUser: options.currentUser ?? null,
+      directory: options.directory,
+      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      undoMs: options.undoMs ?? 0,
+    },
     now,
   );
   const entities = createEntities(core);
@@ -81,8 +103,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const details = createDetails(core, entities);
   const drafts = createDrafts(core, options);
   const assignees = createAssignees(core);
-  const mutations = createMutations(core, entities, details, assignees, drafts);
-  const freshness = createFreshness(core, entities, lists, details, drafts.start);
+  const holds = createHolds(core);
+  const mutations = createMutations(core, entities, details, assignees, drafts, holds);
+  const { bulk } = createBulk(mutations);
+  const freshness = createFreshness(core, entities, lists, details, drafts.start, holds);
   if (options.initialState) {
     hydrate(core, entities, lists, options.initialState);
     // Server rendering and client hydration read zustand's initial state: make it the hydrated one,
@@ -104,6 +128,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   }
 
   function destroy() {
+    // Held resolves go out before everything stops (on requests destroy does not abort).
+    holds.flushAll();
     freshness.destroy();
     lists.destroy();
     details.destroy();
@@ -124,7 +150,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     loadAssignees: assignees.loadAssignees,
     refresh: () => freshness.refresh(),
     assign: mutations.assign,
-    resolve: mutations.resolve,
+    resolve: (id, resolveOptions) => mutations.resolve(id, resolveOptions),
+    undo: holds.undo,
+    flushHeld: holds.flushAll,
+    bulk,
     addNote: mutations.addNote,
     setDraft: drafts.setDraft,
     clearMutationError: mutations.clearMutationError,

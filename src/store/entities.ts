@@ -39,7 +39,7 @@ export type Verdict = 'newer' | 'fill' | 'older';
 export interface MutationTicket {
   readonly id: string;
   readonly kind: MutationKind;
-  readonly seq: number;
+  seq: number;
   readonly fields: Partial<Conversation>;
   placement: ListPlacement;
 }
@@ -252,7 +252,19 @@ export function createEntities(core: StoreCore) {
     show(next, 'rollback', ticket.placement);
   }
 
-  return { write, writeRows, begin, succeed, fail, hasPending: (id: string) => layered.has(id) };
+  /**
+   * A held mutation (undo window, bulk turn) is being sent now: its answer counts
+   * from now. It keeps only the fields no later mutation has taken since.
+   */
+  function restamp(ticket: MutationTicket, seq: number): void {
+    const owners = lastSent.get(ticket.id);
+    for (const field of Object.keys(ticket.fields)) {
+      if (owners?.get(field) === ticket.seq) owners.set(field, seq);
+    }
+    ticket.seq = seq;
+  }
+
+  return { write, writeRows, begin, succeed, fail, restamp, hasPending: (id: string) => layered.has(id) };
 }
 
 export type Entities = ReturnType<typeof createEntities>;

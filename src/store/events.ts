@@ -14,6 +14,8 @@ export type InboxEvent =
   | { type: 'mutation.started'; mutation: MutationKind; conversationId: string }
   | { type: 'mutation.succeeded'; mutation: MutationKind; conversationId: string }
   | { type: 'mutation.failed'; mutation: MutationKind; conversationId: string; error: InboxError }
+  /** Undone inside its undo window: nothing was sent, the change is taken back. */
+  | { type: 'mutation.undone'; mutation: MutationKind; conversationId: string }
   | { type: 'note.added'; note: Note }
   | { type: 'query.failed'; query: 'list' | 'conversation' | 'notes' | 'assignees'; key: string; error: InboxError };
 

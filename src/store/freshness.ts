@@ -2,6 +2,7 @@ import type { AdapterEvent } from '../core/types.js';
 import type { StoreCore } from './core.js';
 import type { Details } from './details.js';
 import type { Entities } from './entities.js';
+import type { Holds } from './holds.js';
 import type { Lists } from './lists.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Lists } from './lists.js';
  * goes through the entities' write path like any other read, so a poll can
  * bring newer truth but never undo a newer write.
  */
-export function createFreshness(core: StoreCore, entities: Entities, lists: Lists, details: Details, startDrafts: () => void) {
+export function createFreshness(core: StoreCore, entities: Entities, lists: Lists, details: Details, startDrafts: () => void, holds: Holds) {
   const { adapter } = core;
   let mounts = 0;
   let teardown: (() => void) | null = null;
@@ -35,7 +36,8 @@ export function createFreshness(core: StoreCore, entities: Entities, lists: List
 
   function start(): () => void {
     startDrafts();
-    const cleanups: Array<() => void> = [];
+    // The inbox unmounting sends what waits in an undo window: nothing the agent did is lost.
+    const cleanups: Array<() => void> = [() => holds.flushAll()];
     if (adapter.subscribe) cleanups.push(adapter.subscribe(applyPushed));
 
     const doc = (globalThis as { document?: Document | undefined }).document;
@@ -56,15 +58,19 @@ export function createFreshness(core: StoreCore, entities: Entities, lists: List
     });
     if (win?.addEventListener) {
       const onFocus = () => void refresh({ revalidate: true });
+      const onHide = () => holds.flushAll();
       win.addEventListener('focus', onFocus);
       win.addEventListener('online', onFocus);
+      win.addEventListener('pagehide', onHide);
       cleanups.push(() => {
         win.removeEventListener('focus', onFocus);
         win.removeEventListener('online', onFocus);
+        win.removeEventListener('pagehide', onHide);
       });
     }
     if (doc?.addEventListener) {
-      const onVisible = () => visible() && void refresh({ revalidate: true });
+      // Hidden may be the last moment this page runs (a closed tab): held mutations go now.
+      const onVisible = () => (visible() ? void refresh({ revalidate: true }) : holds.flushAll());
       doc.addEventListener('visibilitychange', onVisible);
       cleanups.push(() => doc.removeEventListener('visibilitychange', onVisible));
     }

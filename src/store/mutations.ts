@@ -5,17 +5,53 @@ import type { StoreCore } from './core.js';
 import type { Details } from './details.js';
 import { mismatch } from './details.js';
 import type { Entities } from './entities.js';
+import type { Holds } from './holds.js';
 import { withEntry } from './records.js';
 import type { MutationKind, MutationState, NoteEntry } from './types.js';
 
 const EMPTY: Partial<Record<MutationKind, MutationState>> = {};
+const NO_RELEASE = () => {};
+
+/** Options of one `resolve`. */
+export interface ResolveCall {
+  /** A resolution text, where the backend takes one (`capabilities.resolution`). */
+  resolution?: string | undefined;
+  /** This resolve's undo window, in ms; 0 sends at once. Default: the store's `undoMs`. */
+  undoMs?: number | undefined;
+}
+
+/** A request slot that `destroy()` does not abort. */
+function detached() {
+  const controller = new AbortController();
+  return { signal: controller.signal, abort: () => controller.abort(), close: () => {} };
+}
 
 /**
  * Assign, resolve and notes. Each runs optimistically through the entities'
  * write path; `mutations[id][kind]` stays pending until the last one of that
  * kind settles, and its error is the latest one's.
  */
-export function createMutations(core: StoreCore, entities: Entities, details: Details, assignees: Assignees, drafts: { setDraft(id: string, text: string): void }) {
+/**
+ * Decides when a mutation already shown goes out: resolves to a release function
+ * (called once the request settles) to send it, or `null` to take it back unsent.
+ */
+export type Gate = () => Promise<(() => void) | null>;
+
+const UNDONE = 'inboxkit:undone';
+
+/** Whether a mutation ended without any request: undone in its window, or its batch was stopped first. */
+export function isUndone(error: unknown): boolean {
+  return error instanceof Error && error.cause === UNDONE;
+}
+
+export function createMutations(
+  core: StoreCore,
+  entities: Entities,
+  details: Details,
+  assignees: Assignees,
+  drafts: { setDraft(id: string, text: string): void },
+  holds: Holds,
+) {
   const { adapter, capabilities } = core;
   // Per conversation and kind: how many are in flight, and the order of the last one sent.
   const running = new Map<string, { count: number; latest: number }>();
@@ -48,7 +84,7 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
   }
 
   /** One of this kind settled: the state follows the latest one sent, pending until the last is done. */
-  function finished(id: string, kind: MutationKind, seq: number, error: InboxError | null) {
+  function finished(id: string, kind: MutationKind, seq: number, error: InboxError | null, undone = false) {
     const key = `${kind}\u0000${id}`;
     const entry = running.get(key) ?? { count: 1, latest: seq };
     entry.count--;
@@ -57,7 +93,8 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
     const latestError = seq === entry.latest ? error : (current?.error ?? null);
     if (entry.count > 0) setMutation(id, kind, { pending: true, error: latestError });
     else setMutation(id, kind, latestError ? { pending: false, error: latestError } : null);
-    if (error) core.emit({ type: 'mutation.failed', mutation: kind, conversationId: id, error });
+    if (undone) core.emit({ type: 'mutation.undone', mutation: kind, conversationId: id });
+    else if (error) core.emit({ type: 'mutation.failed', mutation: kind, conversationId: id, error });
     else core.emit({ type: 'mutation.succeeded', mutation: kind, conversationId: id });
   }
 
@@ -66,12 +103,27 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
     kind: 'assign' | 'resolve',
     fields: Partial<Conversation>,
     send: (signal: AbortSignal) => Promise<ConversationUpdate>,
+    gate?: Gate,
   ): Promise<ConversationUpdate> {
     if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
-    const request = core.open();
+    // Another mutation of this conversation starts: a resolve waiting in its undo window goes first.
+    holds.flush(id);
     const seq = core.nextSeq();
     const ticket = entities.begin(id, kind, fields, seq);
     started(id, kind, seq);
+    let release: (() => void) | null = null;
+    if (gate) {
+      release = await gate();
+      if (!release) {
+        entities.fail(ticket);
+        finished(id, kind, seq, null, true);
+        throw new InboxError('aborted', 'Taken back before it was sent.', { cause: UNDONE });
+      }
+      entities.restamp(ticket, core.nextSeq());
+    }
+    // A held mutation released by destroy() (the inbox closing) is still sent, on a request
+    // destroy() does not abort: the agent did it, and closing the tab must not lose it.
+    const request = gate && core.isDestroyed() ? detached() : core.open();
     try {
       const update = await send(request.signal);
       const wrong = mismatch(id, update, kind === 'assign' ? 'an assign' : 'a resolve');
@@ -87,10 +139,11 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
       throw error;
     } finally {
       request.close();
+      release?.();
     }
   }
 
-  function assign(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>): Promise<ConversationUpdate> {
+  function assign(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>, gate?: Gate): Promise<ConversationUpdate> {
     if (assignee?.type === 'team' && !capabilities.teams) {
       return Promise.reject(failed(id, 'assign', new InboxError('unsupported', 'This backend cannot assign conversations to teams.')));
     }
@@ -101,10 +154,11 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
       fields.status = 'open';
       fields.aiHandling = false;
     }
-    return mutate(id, 'assign', fields, (signal) => adapter.assignConversation(id, assignee, { signal }));
+    return mutate(id, 'assign', fields, (signal) => adapter.assignConversation(id, assignee, { signal }), gate);
   }
 
-  function resolve(id: string, { resolution }: { resolution?: string | undefined } = {}): Promise<ConversationUpdate> {
+  /** With an undo window (`undoMs`, else the store's), the resolve shows at once and is sent when the window ends. */
+  function resolve(id: string, { resolution, undoMs }: ResolveCall = {}, gate?: Gate): Promise<ConversationUpdate> {
     const fields: Partial<Conversation> = {
       status: 'resolved',
       aiHandling: false,
@@ -112,7 +166,9 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
       closedBy: core.get().currentUser?.id ?? null,
     };
     const withResolution = resolution !== undefined && capabilities.resolution;
-    return mutate(id, 'resolve', fields, (signal) => adapter.resolveConversation(id, withResolution ? { resolution, signal } : { signal }));
+    const windowMs = undoMs ?? core.settings.undoMs ?? 0;
+    const held: Gate | undefined = windowMs > 0 ? async () => ((await holds.hold(id, 'resolve', windowMs)) ? (gate ? gate() : NO_RELEASE) : null) : gate;
+    return mutate(id, 'resolve', fields, (signal) => adapter.resolveConversation(id, withResolution ? { resolution, signal } : { signal }), held);
   }
 
   async function addNote(id: string, content?: string): Promise<Note> {
@@ -121,6 +177,7 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
     if (typeof text !== 'string' || text.trim() === '') throw failed(id, 'note', new InboxError('invalid_input', 'A note cannot be empty.'));
     if (core.get().mutations[id]?.note?.pending) throw new InboxError('invalid_input', 'A note is already being sent for this conversation.');
     if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
+    holds.flush(id);
 
     const temp: NoteEntry = { id: `pending-${++tempIds}`, conversationId: id, content: text, createdAt: new Date(core.now()).toISOString(), pending: true };
     const me = core.get().currentUser;

@@ -31,12 +31,14 @@ export interface InboxStoreOptions {
   storageKey?: string | undefined;
   /** The clock, for optimistic timestamps and the age of hydrated data. Default `Date.now`. */
   now?: (() => number) | undefined;
+  /** How long a resolve waits, shown at once, before it is sent, so it can be undone; 0 sends at once. Default 0. */
+  undoMs?: number | undefined;
   /** Data fetched elsewhere (`store.dehydrate()` on a server), shown at once with status `success`. Default none. */
   initialState?: DehydratedInbox | null | undefined;
 }
 
 /** Options the host may change while the inbox is mounted. */
-export type InboxStoreUpdatableOptions = Pick<InboxStoreOptions, 'currentUser' | 'directory' | 'pollIntervalMs'>;
+export type InboxStoreUpdatableOptions = Pick<InboxStoreOptions, 'currentUser' | 'directory' | 'pollIntervalMs' | 'undoMs'>;
 
 /** Polling interval when none is given. */
 export const DEFAULT_POLL_INTERVAL_MS = 15_000;

@@ -55,6 +55,13 @@ export interface AssigneesState {
   error: InboxError | null;
 }
 
+/** A mutation shown at once but not sent yet: a resolve inside its undo window. */
+export interface HeldMutation {
+  kind: 'resolve';
+  /** When it will be sent (ms since the epoch, the store's clock), unless undone or sent sooner. */
+  until: number;
+}
+
 /** Everything one inbox holds. Entities are normalized: lists hold ids. */
 export interface InboxState {
   /**
@@ -70,6 +77,8 @@ export interface InboxState {
   notes: Record<string, NotesState>;
   drafts: Record<string, string>;
   mutations: Record<string, Partial<Record<MutationKind, MutationState>>>;
+  /** Mutations in their undo window, by conversation id (see `undo`). */
+  held: Record<string, HeldMutation>;
   assignees: AssigneesState;
   currentUser: Assignee | null;
 }
