@@ -47,11 +47,12 @@ export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mo
 // Headless store
 export { createInboxStore } from './store/createInboxStore.js';
 export type { InboxStore, InboxStoreOptions, InboxStoreUpdatableOptions, CurrentUser, AssigneeDirectory } from './store/createInboxStore.js';
-export type { InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus } from './store/types.js';
+export type { InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus, CountState } from './store/types.js';
 export type { InboxEvent, InboxEventListener } from './store/events.js';
 export type { DraftStorage } from './store/drafts.js';
 export { createMemoryStorage } from './store/drafts.js';
 export { listKey } from './store/queries.js';
+export { countKey, COUNTS_SETTLE_MS } from './store/counts.js';
 
 // React bindings
 export { InboxProvider } from './hooks/InboxProvider.js';
@@ -73,6 +74,8 @@ export type { AddNoteResult } from './hooks/useAddNote.js';
 export { useAssignees } from './hooks/useAssignees.js';
 export type { AssigneesResult } from './hooks/useAssignees.js';
 export { useCapabilities } from './hooks/useCapabilities.js';
+export { useConversationCount } from './hooks/useConversationCount.js';
+export type { ConversationCountResult } from './hooks/useConversationCount.js';
 export { useInboxEvents } from './hooks/useInboxEvents.js';
 export { useInboxMessages } from './hooks/useInboxMessages.js';
 export { defaultMessages } from './hooks/messages.js';

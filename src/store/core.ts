@@ -49,6 +49,7 @@ export function emptyState(currentUser: Assignee | null): InboxState {
     drafts: dict(),
     mutations: dict(),
     assignees: { status: 'idle', items: [], error: null },
+    counts: dict(),
     currentUser,
   };
 }

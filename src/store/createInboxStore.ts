@@ -3,6 +3,7 @@ import { InboxError } from '../core/errors.js';
 import type { AdapterCapabilities, Assignee, ConversationQuery, ConversationsAdapter, ConversationUpdate, Note } from '../core/types.js';
 import { createAssignees } from './assignees.js';
 import { createCore, toUser } from './core.js';
+import { createCounts } from './counts.js';
 import { createDetails } from './details.js';
 import { createDrafts } from './drafts.js';
 import { createEntities } from './entities.js';
@@ -44,6 +45,10 @@ export interface InboxStore {
   /** Marks a conversation as open: loads it in full (history, notes) and keeps it fresh. */
   observeConversation(id: string): () => void;
   fetchConversation(id: string, options?: { background?: boolean }): Promise<void>;
+  /** Marks a count as shown (views, status options): asks for it with a one-row page and keeps it fresh with the lists, until the returned function is called. */
+  observeCount(query: ConversationQuery): () => void;
+  /** Asks how many conversations `query` matches (its `total`), into `counts[countKey(query)]`. Identical concurrent calls share one request. */
+  fetchCount(query: ConversationQuery): Promise<void>;
   /** Loads the assignable users and teams (from the adapter or the directory). */
   loadAssignees(): Promise<void>;
   /** Reloads everything shown (every loaded page of each list, and the open conversations), silently. */
@@ -82,7 +87,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const drafts = createDrafts(core, options);
   const assignees = createAssignees(core);
   const mutations = createMutations(core, entities, details, assignees, drafts);
-  const freshness = createFreshness(core, entities, lists, details, drafts.start);
+  const counts = createCounts(core);
+  const freshness = createFreshness(core, entities, lists, details, drafts.start, [counts]);
   hydrate(core, entities, lists, options.initialState);
 
   function setOptions(next: InboxStoreUpdatableOptions) {
@@ -99,6 +105,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
   function destroy() {
     freshness.destroy();
+    counts.destroy();
     lists.destroy();
     details.destroy();
     core.destroy();
@@ -115,6 +122,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     loadMore: lists.loadMore,
     observeConversation: details.observeConversation,
     fetchConversation: details.fetchConversation,
+    observeCount: counts.observeCount,
+    fetchCount: (query) => counts.fetchCount(query),
     loadAssignees: assignees.loadAssignees,
     refresh: () => freshness.refresh(),
     assign: mutations.assign,

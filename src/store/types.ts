@@ -55,6 +55,13 @@ export interface AssigneesState {
   error: InboxError | null;
 }
 
+/** How many conversations one query matches (its `total`). `count` is `null` whenever it is not known: loading, failed, or unsupported. */
+export interface CountState {
+  count: number | null;
+  status: FetchStatus;
+  error: InboxError | null;
+}
+
 /** Everything one inbox holds. Entities are normalized: lists hold ids. */
 export interface InboxState {
   /**
@@ -71,5 +78,7 @@ export interface InboxState {
   drafts: Record<string, string>;
   mutations: Record<string, Partial<Record<MutationKind, MutationState>>>;
   assignees: AssigneesState;
+  /** Counts by `countKey(query)`, for the queries shown as counts (views, status options). */
+  counts: Record<string, CountState>;
   currentUser: Assignee | null;
 }
