@@ -92,5 +92,7 @@ export { NoteComposer } from './components/NoteComposer/NoteComposer.js';
 export type { NoteComposerProps } from './components/NoteComposer/NoteComposer.js';
 export { ConversationFilters } from './components/Inbox/ConversationFilters.js';
 export type { ConversationFiltersProps } from './components/Inbox/ConversationFilters.js';
+export { ConversationViews, availableViews, queryForView, viewOfQuery } from './components/ConversationViews/ConversationViews.js';
+export type { ConversationViewsProps, ConversationViewName } from './components/ConversationViews/ConversationViews.js';
 export { Inbox } from './components/Inbox/Inbox.js';
 export type { InboxProps } from './components/Inbox/Inbox.js';
