@@ -17,6 +17,8 @@ beforeAll(() => {
   };
 });
 afterEach(cleanup);
+// Two cores shared by many: rendering a whole inbox can take seconds here, not a sign of a bug.
+vi.setConfig({ testTimeout: 30_000 });
 
 const ME = { type: 'user' as const, id: 'user_me', name: 'Mia Agent' };
 const OTHER = { type: 'user' as const, id: 'user_other', name: 'Omar Other' };
@@ -52,7 +54,7 @@ describe('ConversationViews', () => {
   it('is a tablist named Views whose tabs say their counts, in words for screen readers', async () => {
     renderViews(backend());
     expect(tabLabels()).toEqual(['Mine', 'Unassigned', 'All']);
-    expect(await screen.findByRole('tab', { name: 'Mine, 2 conversations' })).toHaveTextContent('Mine2');
+    expect(await screen.findByRole('tab', { name: 'Mine, 2 conversations' })).toHaveTextContent('Mine 2');
     expect(await screen.findByRole('tab', { name: 'Unassigned, 3 conversations' })).toBeInTheDocument();
     expect(await screen.findByRole('tab', { name: 'All, 6 conversations' })).toHaveAttribute('aria-selected', 'true');
   });

@@ -148,9 +148,12 @@ function ViewTab({
     >
       <span className="ik-view-tab-label">{label}</span>
       {count !== null && (
-        <span className="ik-view-tab-count" data-slot="view-count" aria-hidden="true">
-          {count}
-        </span>
+        <>
+          {/* A space, so the visible text ("Mine 12") reads as part of the spoken name ("Mine, 12 conversations"). */}{' '}
+          <span className="ik-view-tab-count" data-slot="view-count" aria-hidden="true">
+            {count}
+          </span>
+        </>
       )}
     </button>
   );
