@@ -28,6 +28,8 @@ export type { InboxErrorCode, InboxErrorOptions } from './core/errors.js';
 export { normalizeQuery, computeHasNext, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './core/query.js';
 export type { NormalizedQuery } from './core/query.js';
 export { safeAvatarUrl } from './core/ids.js';
+export { waitingSince, replyWindow, REPLY_WINDOW_MS, REPLY_WINDOW_CLOSING_MS } from './core/triage.js';
+export type { ReplyWindow, ReplyWindowState } from './core/triage.js';
 
 // HTTP adapters
 export { createWhatsAppAdapter } from './adapters/whatsapp/index.js';
@@ -41,8 +43,8 @@ export { createMemoryAdapter } from './adapters/memory/index.js';
 export type { MemoryAdapter, MemoryAdapterOptions, MemoryProfile, MemorySimulation } from './adapters/memory/index.js';
 
 // Mock HTTP backend
-export { createMockHandler, DEFAULT_MOCK_TOKEN } from './adapters/mock/index.js';
-export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mock/index.js';
+export { createMockHandler, DEFAULT_MOCK_TOKEN } from './adapters/mock-api/index.js';
+export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mock-api/index.js';
 
 // Headless store
 export { createInboxStore } from './store/createInboxStore.js';
@@ -50,6 +52,7 @@ export type { InboxStore, InboxStoreOptions, InboxStoreUpdatableOptions, Current
 export type { InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus, CountState } from './store/types.js';
 export type { InboxEvent, InboxEventListener } from './store/events.js';
 export type { DraftStorage } from './store/drafts.js';
+export type { DehydratedInbox, DehydratedList } from './store/hydration.js';
 export { createMemoryStorage } from './store/drafts.js';
 export { listKey } from './store/queries.js';
 export { countKey, COUNTS_SETTLE_MS } from './store/counts.js';

@@ -39,12 +39,12 @@ export interface InboxStore {
    * Loads or reloads a list: every page shown, or with `revalidate` only the first few
    * (what polling and focus do). Identical concurrent calls share one request.
    */
-  fetchList(query: ConversationQuery, options?: { background?: boolean; revalidate?: boolean }): Promise<void>;
+  fetchList(query: ConversationQuery, options?: { background?: boolean | undefined; revalidate?: boolean | undefined }): Promise<void>;
   /** Appends the next page, skipping conversations already shown. */
   loadMore(query: ConversationQuery): Promise<void>;
   /** Marks a conversation as open: loads it in full (history, notes) and keeps it fresh. */
   observeConversation(id: string): () => void;
-  fetchConversation(id: string, options?: { background?: boolean }): Promise<void>;
+  fetchConversation(id: string, options?: { background?: boolean | undefined }): Promise<void>;
   /** Marks a count as shown (views, status options): asks for it with a one-row page and keeps it fresh with the lists, until the returned function is called. */
   observeCount(query: ConversationQuery): () => void;
   /** Asks how many conversations `query` matches (its `total`), into `counts[countKey(query)]`. Identical concurrent calls share one request. */
@@ -57,7 +57,7 @@ export interface InboxStore {
   /** Assigns at once (optimistically); rolls back and records the error if the server refuses. */
   assign(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>): Promise<ConversationUpdate>;
   /** Resolves at once (optimistically); rolls back and records the error if the server refuses. */
-  resolve(id: string, options?: { resolution?: string }): Promise<ConversationUpdate>;
+  resolve(id: string, options?: { resolution?: string | undefined }): Promise<ConversationUpdate>;
   /** Sends a note (the draft by default). The draft is cleared only once the server has the note. */
   addNote(id: string, content?: string): Promise<Note>;
   setDraft(id: string, text: string): void;
@@ -89,7 +89,13 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const mutations = createMutations(core, entities, details, assignees, drafts);
   const counts = createCounts(core);
   const freshness = createFreshness(core, entities, lists, details, drafts.start, [counts]);
-  hydrate(core, entities, lists, options.initialState);
+  if (options.initialState) {
+    hydrate(core, entities, lists, options.initialState);
+    // Server rendering and client hydration read zustand's initial state: make it the hydrated one,
+    // so the first render, on either side, already has the data.
+    const hydrated = core.get();
+    core.state.getInitialState = () => hydrated;
+  }
 
   function setOptions(next: InboxStoreUpdatableOptions) {
     const pollChanged = next.pollIntervalMs !== undefined && next.pollIntervalMs !== core.settings.pollIntervalMs;

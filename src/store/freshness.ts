@@ -46,8 +46,8 @@ export function createFreshness(
     const cleanups: Array<() => void> = [];
     if (adapter.subscribe) cleanups.push(adapter.subscribe(applyPushed));
 
-    const doc = (globalThis as { document?: Document }).document;
-    const win = (globalThis as { window?: Window }).window;
+    const doc = (globalThis as { document?: Document | undefined }).document;
+    const win = (globalThis as { window?: Window | undefined }).window;
     const visible = () => !doc || doc.visibilityState !== 'hidden';
     let timer: ReturnType<typeof setInterval> | undefined;
     restartPolling = () => {

@@ -104,7 +104,7 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
     return mutate(id, 'assign', fields, (signal) => adapter.assignConversation(id, assignee, { signal }));
   }
 
-  function resolve(id: string, { resolution }: { resolution?: string } = {}): Promise<ConversationUpdate> {
+  function resolve(id: string, { resolution }: { resolution?: string | undefined } = {}): Promise<ConversationUpdate> {
     const fields: Partial<Conversation> = {
       status: 'resolved',
       aiHandling: false,

@@ -5,14 +5,14 @@ import type { DehydratedInbox } from './hydration.js';
 /** The signed-in agent: "Assign to me" assigns to this user. */
 export interface CurrentUser {
   id: string;
-  name?: string;
-  email?: string;
+  name?: string | undefined;
+  email?: string | undefined;
 }
 
 /** Who can be assigned, for backends that cannot list them (both HTTP APIs). */
 export interface AssigneeDirectory {
-  users?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] }>;
-  teams?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] }>;
+  users?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] | undefined }> | undefined;
+  teams?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] | undefined }> | undefined;
 }
 
 /** Options of `createInboxStore`. */
@@ -20,19 +20,19 @@ export interface InboxStoreOptions {
   /** The backend. Required. */
   adapter: ConversationsAdapter;
   /** The signed-in agent, offered first in the assign menu. Default none. */
-  currentUser?: CurrentUser | null;
+  currentUser?: CurrentUser | null | undefined;
   /** Users and teams to offer when the adapter has no `listAssignees`. Default none. */
-  directory?: AssigneeDirectory;
+  directory?: AssigneeDirectory | undefined;
   /** How often observed lists and the open conversation refresh while the page is visible; 0 turns polling off. Default 15 000 ms. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** Where note drafts persist. Default `localStorage` where it works, else memory. Resolved on mount, never during render. */
-  storage?: DraftStorage;
+  storage?: DraftStorage | undefined;
   /** Key under which drafts are saved; give two inboxes on one origin different keys. Default `"inboxkit:drafts"`. */
-  storageKey?: string;
+  storageKey?: string | undefined;
   /** The clock, for optimistic timestamps and the age of hydrated data. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Data fetched elsewhere (`store.dehydrate()` on a server), shown at once with status `success`. Default none. */
-  initialState?: DehydratedInbox | null;
+  initialState?: DehydratedInbox | null | undefined;
 }
 
 /** Options the host may change while the inbox is mounted. */
