@@ -11,7 +11,7 @@ interface Inflight {
 }
 
 /** An answer about another conversation than the one asked for: nothing of it may be written. */
-export function mismatch(asked: string, answer: { id?: unknown } | null | undefined, what: string): InboxError | null {
+export function mismatch(asked: string, answer: { id?: unknown | undefined } | null | undefined, what: string): InboxError | null {
   if (answer && typeof answer === 'object' && answer.id === asked) return null;
   return new InboxError('invalid_response', `The server answered ${what} of "${asked}" about another conversation.`);
 }

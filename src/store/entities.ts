@@ -59,7 +59,7 @@ export function judge(held: Conversation | undefined, heldSeq: number, updatedAt
 }
 
 function isRow(value: unknown): value is Conversation {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).id === 'string';
 }
 
 // Fields whose change can move a conversation between lists or within one.
