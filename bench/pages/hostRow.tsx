@@ -23,7 +23,7 @@ export function hostRowContent(c: Conversation, now: number) {
           </time>
         </span>
         <span className="ik-row-preview">
-          {c.lastMessage?.direction === 'outbound' && <span className="ik-row-preview-you">{t.messages.you}: </span>}
+          {c.lastMessage?.direction === 'outbound' && <span className="ik-row-preview-you">{t.messages.sent}: </span>}
           {t.preview(c)}
         </span>
         <span className="ik-row-meta">

@@ -135,10 +135,12 @@ export function createMutations(core: StoreCore, entities: Entities, details: De
         throw new InboxError('invalid_response', `The server answered a note on "${id}" about another conversation.`);
       }
       if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
+      // The backend may name no author (or only an id): the current user wrote it, so carry their name.
+      const authored = (n: NoteEntry): NoteEntry => (temp.author && (!n.author || (n.author.id === temp.author.id && !n.author.name)) ? { ...n, author: temp.author } : n);
       details.setNotes(id, (current) => {
         // A backend that pushes (memory) may have delivered this note already, before its answer: keep one copy.
-        if (current.items.some((n) => n.id === note.id)) return { items: current.items.filter((n) => n.id !== temp.id) };
-        return { items: current.items.map((n) => (n.id === temp.id ? { ...note, author: note.author ?? temp.author } : n)) };
+        if (current.items.some((n) => n.id === note.id)) return { items: current.items.filter((n) => n.id !== temp.id).map((n) => (n.id === note.id ? authored(n) : n)) };
+        return { items: current.items.map((n) => (n.id === temp.id ? authored(note) : n)) };
       });
       // The draft goes only now that the server has the note, and only if it is still what was sent.
       if (core.get().drafts[id] === text) drafts.setDraft(id, '');

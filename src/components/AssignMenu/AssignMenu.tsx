@@ -23,6 +23,8 @@ export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
   filterThreshold?: number | undefined;
   /** Where the menu portals to. Default `document.body` (the widget passes its shadow root). */
   container?: HTMLElement | null | undefined;
+  /** Show a refusal next to the button. Default true; `ConversationView` shows it in its own row instead. */
+  showError?: boolean | undefined;
   ref?: Ref<HTMLButtonElement> | undefined;
 }
 
@@ -34,7 +36,7 @@ const keyOf = (a: Pick<Assignee, 'type' | 'id'> | null | undefined) => (a ? `${a
  * of radio items (the current one checked). The change shows at once; a
  * refusal rolls back and shows the server's reason next to the button.
  */
-export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenChange, filterThreshold = 8, container, className, ref, ...buttonProps }: AssignMenuProps) {
+export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenChange, filterThreshold = 8, container, showError = true, className, ref, ...buttonProps }: AssignMenuProps) {
   const { messages, store } = useInboxContext('AssignMenu');
   const conversation = useCachedConversation(conversationId);
   const { assignees, currentUser, status } = useAssignees();
@@ -133,7 +135,7 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
             type="button"
             className="ik-button ik-assign-trigger"
             data-slot="assign-trigger"
-            aria-describedby={error ? errorId : undefined}
+            aria-describedby={error && showError ? errorId : undefined}
             aria-busy={pending || undefined}
             disabled={!conversation}
             {...buttonProps}
@@ -200,7 +202,7 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      {error && (
+      {error && showError && (
         <span className="ik-inline-error" id={errorId} role="alert" data-slot="assign-error">
           <span dir="auto">{error.message}</span>
           <button type="button" className="ik-link-button" onClick={reset}>

@@ -73,7 +73,7 @@ interface ListData {
  * Only rows near the viewport are in the DOM; each row reads its own
  * conversation, so a change to one re-renders that row alone.
  */
-export function ConversationList(props: ConversationListProps) {
+function ConversationList(props: ConversationListProps) {
   if (props.conversations) return <HostList {...props} conversations={props.conversations} />;
   return <StoreList {...props} />;
 }
@@ -421,4 +421,5 @@ function ListView({
 }
 
 /** One row, for hosts composing their own list: `ConversationList.Item`. */
-ConversationList.Item = Item;
+const WithItem = /* @__PURE__ */ Object.assign(ConversationList, { Item });
+export { WithItem as ConversationList };

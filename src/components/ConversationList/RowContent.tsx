@@ -2,6 +2,7 @@ import type { Conversation } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { Avatar } from '../shared/Avatar.js';
 import { displayName, formatFull, formatListTime } from '../shared/format.js';
+import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { useNow } from '../shared/useNow.js';
 
@@ -33,7 +34,7 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
         <span className="ik-row-preview" dir="auto">
           {preview ? (
             <>
-              {preview.direction === 'outbound' && <span className="ik-row-preview-you">{messages.you}: </span>}
+              {preview.direction === 'outbound' && <SentMark text={`${messages.sent}: `} />}
               {preview.text.length > 300 ? `${preview.text.slice(0, 300)}…` : preview.text}
             </>
           ) : (
