@@ -126,6 +126,9 @@ const library = defineConfig({
     },
   },
   test: {
+    // Counts, not timings, decide every test; the limit only stops a hung one, and a busy 2-core machine is slow.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -17,6 +17,13 @@ export interface InboxMessages {
   anyone: string;
   mine: string;
   unassigned: string;
+  /** Name of the views tablist (Mine, Unassigned, All). */
+  views: string;
+  viewAll: string;
+  /** A view tab's accessible name with its count: "Mine, 12 conversations". */
+  viewWithCount: (view: string, count: number) => string;
+  /** A filter option with its count: "Open (12)". */
+  optionWithCount: (option: string, count: number) => string;
   status: Record<ConversationStatus, string>;
   unknownStatus: (raw: string) => string;
   channel: Record<Channel, string>;
@@ -103,6 +110,10 @@ export const defaultMessages: InboxMessages = {
   anyone: 'Anyone',
   mine: 'Mine',
   unassigned: 'Unassigned',
+  views: 'Views',
+  viewAll: 'All',
+  viewWithCount: (view, count) => `${view}, ${count === 1 ? '1 conversation' : `${count} conversations`}`,
+  optionWithCount: (option, count) => `${option} (${count})`,
   status: { open: 'Open', ai_handling: 'AI handling', escalated: 'Escalated', resolved: 'Resolved' },
   unknownStatus: (raw) => `Status: ${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Web chat' },

@@ -9,6 +9,8 @@ export { ar as dateLocale } from 'date-fns/locale/ar';
  * usual generic imperative ("اختر"). Counts use all six CLDR forms, without
  * the number where Arabic says it in the noun (zero, one, two).
  */
+const conversationCount = plural('ar', { zero: 'لا محادثات', one: 'محادثة واحدة', two: 'محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
+
 export const messages: InboxMessages = {
   conversations: 'المحادثات',
   filters: 'التصفية',
@@ -126,4 +128,8 @@ export const messages: InboxMessages = {
   },
   yes: 'نعم',
   no: 'لا',
+  views: 'طرق العرض',
+  viewAll: 'الكل',
+  viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
+  optionWithCount: (option, count) => `${option} (${count})`,
 };

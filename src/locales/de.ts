@@ -4,6 +4,8 @@ import { plural } from './plural.js';
 export { de as dateLocale } from 'date-fns/locale/de';
 
 /** German. Buttons are infinitives ("Zuweisen"); where a sentence addresses the agent, it says "Sie". */
+const conversationCount = plural('de', { one: '# Konversation', other: '# Konversationen' });
+
 export const messages: InboxMessages = {
   conversations: 'Konversationen',
   filters: 'Filter',
@@ -114,4 +116,8 @@ export const messages: InboxMessages = {
   },
   yes: 'Ja',
   no: 'Nein',
+  views: 'Ansichten',
+  viewAll: 'Alle',
+  viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
+  optionWithCount: (option, count) => `${option} (${count})`,
 };

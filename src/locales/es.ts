@@ -4,6 +4,8 @@ import { plural } from './plural.js';
 export { es as dateLocale } from 'date-fns/locale/es';
 
 /** Spanish, neutral between Spain and Latin America. Buttons are infinitives ("Asignar"); sentences use "tú". */
+const conversationCount = plural('es', { one: '# conversación', other: '# conversaciones' });
+
 export const messages: InboxMessages = {
   conversations: 'Conversaciones',
   filters: 'Filtros',
@@ -114,4 +116,8 @@ export const messages: InboxMessages = {
   },
   yes: 'Sí',
   no: 'No',
+  views: 'Vistas',
+  viewAll: 'Todas',
+  viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
+  optionWithCount: (option, count) => `${option} (${count})`,
 };

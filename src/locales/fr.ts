@@ -6,6 +6,8 @@ export { fr as dateLocale } from 'date-fns/locale/fr';
 // French typography: a no-break space (\u00a0) before ":" and between a number and its unit.
 
 /** French. Buttons are infinitives ("Assigner"); sentences address the agent as "vous". */
+const conversationCount = plural('fr', { one: '# conversation', other: '# conversations' });
+
 export const messages: InboxMessages = {
   conversations: 'Conversations',
   filters: 'Filtres',
@@ -116,4 +118,8 @@ export const messages: InboxMessages = {
   },
   yes: 'Oui',
   no: 'Non',
+  views: 'Vues',
+  viewAll: 'Toutes',
+  viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
+  optionWithCount: (option, count) => `${option} (${count})`,
 };

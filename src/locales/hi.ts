@@ -7,6 +7,8 @@ export { hi as dateLocale } from 'date-fns/locale/hi';
  * Hindi: respectful "आप" forms ("असाइन करें"), with the English loanwords
  * Indian product UIs use (असाइन, बैकएंड, फ़िल्टर). Plurals: one and other.
  */
+const conversationCount = plural('hi', { one: '# बातचीत', other: '# बातचीत' });
+
 export const messages: InboxMessages = {
   conversations: 'बातचीत',
   filters: 'फ़िल्टर',
@@ -117,4 +119,8 @@ export const messages: InboxMessages = {
   },
   yes: 'हाँ',
   no: 'नहीं',
+  views: 'व्यू',
+  viewAll: 'सभी',
+  viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
+  optionWithCount: (option, count) => `${option} (${count})`,
 };

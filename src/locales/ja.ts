@@ -4,6 +4,8 @@ import { plural } from './plural.js';
 export { ja as dateLocale } from 'date-fns/locale/ja';
 
 /** Japanese: polite です/ます sentences, plain nouns on buttons and badges; one plural form. */
+const conversationCount = plural('ja', { other: '# 件の会話' });
+
 export const messages: InboxMessages = {
   conversations: '会話',
   filters: 'フィルター',
@@ -114,4 +116,8 @@ export const messages: InboxMessages = {
   },
   yes: 'はい',
   no: 'いいえ',
+  views: 'ビュー',
+  viewAll: 'すべて',
+  viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
+  optionWithCount: (option, count) => `${option} (${count})`,
 };

@@ -4,6 +4,8 @@ import { plural } from './plural.js';
 export { ptBR as dateLocale } from 'date-fns/locale/pt-BR';
 
 /** Portuguese as written in Brazil (pt-BR, dates too). Buttons are infinitives ("Atribuir"); sentences use "você". */
+const conversationCount = plural('pt', { one: '# conversa', other: '# conversas' });
+
 export const messages: InboxMessages = {
   conversations: 'Conversas',
   filters: 'Filtros',
@@ -114,4 +116,8 @@ export const messages: InboxMessages = {
   },
   yes: 'Sim',
   no: 'Não',
+  views: 'Visões',
+  viewAll: 'Todas',
+  viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
+  optionWithCount: (option, count) => `${option} (${count})`,
 };

@@ -50,6 +50,7 @@ export function emptyState(currentUser: Assignee | null): InboxState {
     mutations: dict(),
     held: dict(),
     assignees: { status: 'idle', items: [], error: null },
+    counts: dict(),
     currentUser,
   };
 }

@@ -5,6 +5,7 @@ import { createAssignees } from './assignees.js';
 import { createBulk } from './bulk.js';
 import type { BulkAction, BulkOptions, BulkResult } from './bulk.js';
 import { createCore, toUser } from './core.js';
+import { createCounts } from './counts.js';
 import { createDetails } from './details.js';
 import { createDrafts } from './drafts.js';
 import { createEntities } from './entities.js';
@@ -48,6 +49,10 @@ export interface InboxStore {
   /** Marks a conversation as open: loads it in full (history, notes) and keeps it fresh. */
   observeConversation(id: string): () => void;
   fetchConversation(id: string, options?: { background?: boolean | undefined }): Promise<void>;
+  /** Marks a count as shown (views, status options): asks for it with a one-row page and keeps it fresh with the lists, until the returned function is called. */
+  observeCount(query: ConversationQuery): () => void;
+  /** Asks how many conversations `query` matches (its `total`), into `counts[countKey(query)]`. Identical concurrent calls share one request. */
+  fetchCount(query: ConversationQuery): Promise<void>;
   /** Loads the assignable users and teams (from the adapter or the directory). */
   loadAssignees(): Promise<void>;
   /** Reloads everything shown (every loaded page of each list, and the open conversations), silently. */
@@ -106,7 +111,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const holds = createHolds(core);
   const mutations = createMutations(core, entities, details, assignees, drafts, holds);
   const { bulk } = createBulk(mutations);
-  const freshness = createFreshness(core, entities, lists, details, drafts.start, holds);
+  const counts = createCounts(core);
+  const freshness = createFreshness(core, entities, lists, details, drafts.start, holds, [counts]);
   if (options.initialState) {
     hydrate(core, entities, lists, options.initialState);
     // Server rendering and client hydration read zustand's initial state: make it the hydrated one,
@@ -131,6 +137,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     // Held resolves go out before everything stops (on requests destroy does not abort).
     holds.flushAll();
     freshness.destroy();
+    counts.destroy();
     lists.destroy();
     details.destroy();
     core.destroy();
@@ -147,6 +154,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     loadMore: lists.loadMore,
     observeConversation: details.observeConversation,
     fetchConversation: details.fetchConversation,
+    observeCount: counts.observeCount,
+    fetchCount: (query) => counts.fetchCount(query),
     loadAssignees: assignees.loadAssignees,
     refresh: () => freshness.refresh(),
     assign: mutations.assign,

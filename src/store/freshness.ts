@@ -11,7 +11,16 @@ import type { Lists } from './lists.js';
  * goes through the entities' write path like any other read, so a poll can
  * bring newer truth but never undo a newer write.
  */
-export function createFreshness(core: StoreCore, entities: Entities, lists: Lists, details: Details, startDrafts: () => void, holds: Holds) {
+export function createFreshness(
+  core: StoreCore,
+  entities: Entities,
+  lists: Lists,
+  details: Details,
+  startDrafts: () => void,
+  holds: Holds,
+  // Other reads kept fresh on the same beats (counts).
+  others: ReadonlyArray<{ refresh(): Promise<void> }> = [],
+) {
   const { adapter } = core;
   let mounts = 0;
   let teardown: (() => void) | null = null;
@@ -20,7 +29,7 @@ export function createFreshness(core: StoreCore, entities: Entities, lists: List
   async function refresh({ revalidate = false } = {}): Promise<void> {
     const listReads = lists.observed().map((query) => lists.fetchList(query, { background: true, revalidate }));
     const detailReads = details.observed().map((id) => details.fetchConversation(id, { background: true }));
-    await Promise.all([...listReads, ...detailReads]);
+    await Promise.all([...listReads, ...detailReads, ...others.map((other) => other.refresh())]);
   }
 
   function applyPushed(event: AdapterEvent) {

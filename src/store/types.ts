@@ -62,6 +62,13 @@ export interface HeldMutation {
   until: number;
 }
 
+/** How many conversations one query matches (its `total`). `count` is `null` whenever it is not known: loading, failed, or unsupported. */
+export interface CountState {
+  count: number | null;
+  status: FetchStatus;
+  error: InboxError | null;
+}
+
 /** Everything one inbox holds. Entities are normalized: lists hold ids. */
 export interface InboxState {
   /**
@@ -80,5 +87,7 @@ export interface InboxState {
   /** Mutations in their undo window, by conversation id (see `undo`). */
   held: Record<string, HeldMutation>;
   assignees: AssigneesState;
+  /** Counts by `countKey(query)`, for the queries shown as counts (views, status options). */
+  counts: Record<string, CountState>;
   currentUser: Assignee | null;
 }

@@ -48,6 +48,8 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
   assignedTo: [['Alice Support']],
   minutesAgo: counts,
   hoursAgo: counts,
+  viewWithCount: COUNTS.map((n): [string, number] => ['Mine', n]),
+  optionWithCount: COUNTS.map((n): [string, number] => ['Open', n]),
   endOfLoaded: [
     [50, 300],
     [3, 120],

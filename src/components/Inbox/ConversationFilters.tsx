@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import type { Channel, ConversationQuery, ConversationStatus } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { useAssignees } from '../../hooks/useAssignees.js';
+import { useConversationCount } from '../../hooks/useConversationCount.js';
 import { cx } from '../shared/cx.js';
 import { useThemeClass } from '../shared/ThemeScope.js';
 
@@ -45,11 +46,9 @@ export function ConversationFilters({ value, onValueChange, className, ...rest }
           value={value.status ?? 'all'}
           onChange={(e) => set({ status: e.target.value as ConversationStatus | 'all' })}
         >
-          <option value="all">{messages.allStatuses}</option>
+          <StatusOption query={value} status="all" label={messages.allStatuses} />
           {capabilities.statuses.map((status) => (
-            <option key={status} value={status}>
-              {messages.status[status]}
-            </option>
+            <StatusOption key={status} query={value} status={status} label={messages.status[status]} />
           ))}
         </select>
       </label>
@@ -104,4 +103,11 @@ export function ConversationFilters({ value, onValueChange, className, ...rest }
       )}
     </div>
   );
+}
+
+/** A status option with how many conversations choosing it would list (the other filters kept); nothing while unknown. */
+function StatusOption({ query, status, label }: { query: ConversationQuery; status: ConversationStatus | 'all'; label: string }) {
+  const { messages } = useInboxContext('ConversationFilters');
+  const { count } = useConversationCount({ ...query, status });
+  return <option value={status}>{count === null ? label : messages.optionWithCount(label, count)}</option>;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
@@ -11,6 +12,7 @@ import { cx } from '../shared/cx.js';
 import { PortalContainerContext } from '../shared/PortalContainer.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
+import { ConversationViews, queryForView, viewOfQuery } from '../ConversationViews/ConversationViews.js';
 import { ConversationFilters } from './ConversationFilters.js';
 
 export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
@@ -72,6 +74,9 @@ export function Inbox({
   const [helpOpen, setHelpOpen] = useState(false);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const { resolve } = useResolveConversation(selected ?? undefined);
+  // The query is the one source of truth for who is shown: the views tab is read from its
+  // assignee filter and writes it back, so the tabs and the assignee select never disagree.
+  const currentUserId = useStore(store.state, (s) => s.currentUser?.id ?? null);
   const [announcement, setAnnouncement] = useState('');
   const key = listKey(filters);
 
@@ -172,6 +177,11 @@ export function Inbox({
             {announcement}
           </div>
           <div className="ik-inbox-list-pane" data-slot="list-pane">
+            <ConversationViews
+              value={viewOfQuery(filters, currentUserId)}
+              onValueChange={(view) => setFilters(queryForView(filters, view, currentUserId))}
+              query={filters}
+            />
             <ConversationFilters value={filters} onValueChange={setFilters} />
             <ConversationList
               query={filters}
