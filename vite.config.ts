@@ -167,7 +167,7 @@ const library = defineConfig({
     // Tests import the package by its public names, straight from source.
     alias: [
       { find: /^inboxkit$/, replacement: src('index.ts') },
-      { find: /^inboxkit\/mock-server$/, replacement: src('mock/server.ts') },
+      { find: /^inboxkit\/mock-server$/, replacement: src('mock-server/server.ts') },
       { find: /^inboxkit\/widget$/, replacement: src('widget/index.ts') },
     ],
   },
@@ -177,7 +177,7 @@ const library = defineConfig({
     emptyOutDir: true,
     lib: {
       // The library entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
-      entry: { index: src('styles-entry.ts'), widget: src('widget/index.ts'), 'mock-server': src('mock/server.ts') },
+      entry: { index: src('styles-entry.ts'), widget: src('widget/index.ts'), 'mock-server': src('mock-server/server.ts') },
       cssFileName: 'styles',
       formats: ['es'],
     },

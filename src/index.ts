@@ -28,6 +28,8 @@ export type { InboxErrorCode, InboxErrorOptions } from './core/errors.js';
 export { normalizeQuery, computeHasNext, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './core/query.js';
 export type { NormalizedQuery } from './core/query.js';
 export { safeAvatarUrl } from './core/ids.js';
+export { waitingSince, replyWindow, REPLY_WINDOW_MS, REPLY_WINDOW_CLOSING_MS } from './core/triage.js';
+export type { ReplyWindow, ReplyWindowState } from './core/triage.js';
 
 // HTTP adapters
 export { createWhatsAppAdapter } from './adapters/whatsapp/index.js';
@@ -41,8 +43,8 @@ export { createMemoryAdapter } from './adapters/memory/index.js';
 export type { MemoryAdapter, MemoryAdapterOptions, MemoryProfile, MemorySimulation } from './adapters/memory/index.js';
 
 // Mock HTTP backend
-export { createMockHandler, DEFAULT_MOCK_TOKEN } from './adapters/mock/index.js';
-export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mock/index.js';
+export { createMockHandler, DEFAULT_MOCK_TOKEN } from './adapters/mock-api/index.js';
+export type { MockFlavour, MockHandler, MockHandlerOptions } from './adapters/mock-api/index.js';
 
 // Headless store
 export { createInboxStore } from './store/createInboxStore.js';

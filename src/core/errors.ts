@@ -16,12 +16,12 @@ export type InboxErrorCode =
 /** Extra facts an `InboxError` may carry. */
 export interface InboxErrorOptions {
   /** HTTP status, where the failure came from an HTTP answer. */
-  status?: number;
+  status?: number | undefined;
   /** How long the server asked us to wait (from `Retry-After`). */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   /** The server's own error text, kept verbatim. */
-  serverMessage?: string;
-  cause?: unknown;
+  serverMessage?: string | undefined;
+  cause?: unknown | undefined;
 }
 
 /**
@@ -31,9 +31,9 @@ export interface InboxErrorOptions {
 export class InboxError extends Error {
   override readonly name = 'InboxError';
   readonly code: InboxErrorCode;
-  readonly status?: number;
-  readonly retryAfterMs?: number;
-  readonly serverMessage?: string;
+  readonly status?: number | undefined;
+  readonly retryAfterMs?: number | undefined;
+  readonly serverMessage?: string | undefined;
 
   constructor(code: InboxErrorCode, message: string, options: InboxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -51,7 +51,7 @@ export class InboxError extends Error {
 
 /** Narrows an unknown thrown value to `InboxError`, across bundle copies too. */
 export function isInboxError(value: unknown): value is InboxError {
-  return value instanceof InboxError || (value instanceof Error && value.name === 'InboxError' && typeof (value as { code?: unknown }).code === 'string');
+  return value instanceof InboxError || (value instanceof Error && value.name === 'InboxError' && typeof (value as { code?: unknown | undefined }).code === 'string');
 }
 
 /** Wraps anything thrown into an `InboxError`, keeping the original as `cause`. */

@@ -6,9 +6,9 @@ export interface NormalizedQuery {
   page: number;
   limit: number;
   status: ConversationStatus | 'all';
-  assigneeId?: string;
-  unassigned?: true;
-  channel?: Channel;
+  assigneeId?: string | undefined;
+  unassigned?: true | undefined;
+  channel?: Channel | undefined;
 }
 
 /** Default page size of every adapter, as both specs have it. */

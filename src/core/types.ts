@@ -23,19 +23,19 @@ export interface Contact {
   id: string;
   /** Display name as the backend sent it; always render it as text. */
   name: string;
-  phone?: string;
-  email?: string;
+  phone?: string | undefined;
+  email?: string | undefined;
   /** Avatar image URL as sent; the UI only uses `http(s)` URLs (see `safeAvatarUrl`). */
-  avatarUrl?: string;
-  labels?: string[];
+  avatarUrl?: string | undefined;
+  labels?: string[] | undefined;
 }
 
 /** Who a conversation is assigned to: an agent (`user`) or a `team`. */
 export interface Assignee {
   type: 'user' | 'team';
   id: string;
-  name?: string;
-  email?: string;
+  name?: string | undefined;
+  email?: string | undefined;
 }
 
 /** The short form of the newest message, shown in list rows. */
@@ -55,7 +55,7 @@ export interface Message {
   type: string;
   text: string;
   /** Delivery status as sent by the backend (`sent`, `delivered`, `read`, …). */
-  status?: string;
+  status?: string | undefined;
   /** ISO-8601. */
   createdAt: string;
 }
@@ -71,9 +71,9 @@ export interface Conversation {
   /** `'unknown'` when the backend sent a status InboxKit does not know; see `rawStatus`. */
   status: ConversationStatus | 'unknown';
   /** The backend's own status string, present only when `status` is `'unknown'`. */
-  rawStatus?: string;
+  rawStatus?: string | undefined;
   /** The backend's own channel string, present only when `channel` is `'unknown'`. */
-  rawChannel?: string;
+  rawChannel?: string | undefined;
   assignee: Assignee | null;
   lastMessage: MessagePreview | null;
   /** Oldest first; `null` where the backend returns no message history. */
@@ -105,16 +105,16 @@ export type ConversationUpdate = Pick<Conversation, 'id'> & Partial<Omit<Convers
 /** A page request. An omitted `status` means `'all'`. */
 export interface ConversationQuery {
   /** 1-based page number. Default 1. */
-  page?: number;
+  page?: number | undefined;
   /** Page size, 1 to 100. Default 20. */
-  limit?: number;
+  limit?: number | undefined;
   /** Default `'all'`. */
-  status?: ConversationStatus | 'all';
+  status?: ConversationStatus | 'all' | undefined;
   /** Only conversations assigned to this user (or team, where supported). */
-  assigneeId?: string;
+  assigneeId?: string | undefined;
   /** Only conversations nobody is assigned to, where the backend can filter so (`capabilities.unassignedFilter`). Not with `assigneeId`. */
-  unassigned?: boolean;
-  channel?: Channel;
+  unassigned?: boolean | undefined;
+  channel?: Channel | undefined;
 }
 
 /** One page of a conversation list. */
@@ -133,7 +133,7 @@ export interface Note {
   content: string;
   /** ISO-8601. */
   createdAt: string;
-  author?: { id: string; name?: string };
+  author?: { id: string; name?: string | undefined } | undefined;
 }
 
 /** What a backend can do; the UI never offers what is missing here. */
@@ -165,13 +165,13 @@ export interface AdapterCapabilities {
 /** Options every adapter call accepts. */
 export interface RequestOptions {
   /** Aborts the request; the promise then rejects with `InboxError` code `aborted`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** Options for `resolveConversation`. */
 export interface ResolveOptions extends RequestOptions {
   /** A resolution text, where the backend takes one (WhatsApp's close). */
-  resolution?: string;
+  resolution?: string | undefined;
 }
 
 /** A change pushed by a backend that can push (the memory backend). */
@@ -201,9 +201,9 @@ export interface ConversationsAdapter {
   resolveConversation(id: string, options?: ResolveOptions): Promise<ConversationUpdate>;
   addNote(id: string, content: string, options?: RequestOptions): Promise<Note>;
   /** Notes of a conversation, oldest first, where the backend can list them. */
-  listNotes?(id: string, options?: RequestOptions): Promise<Note[]>;
+  listNotes?: ((id: string, options?: RequestOptions) => Promise<Note[]>) | undefined;
   /** Who can be assigned, where the backend knows (the HTTP APIs do not: hosts pass a directory). */
-  listAssignees?(options?: RequestOptions): Promise<Assignee[]>;
+  listAssignees?: ((options?: RequestOptions) => Promise<Assignee[]>) | undefined;
   /** Pushed changes, where the backend can push. Returns an unsubscribe function. */
-  subscribe?(listener: AdapterEventListener): () => void;
+  subscribe?: ((listener: AdapterEventListener) => () => void) | undefined;
 }

@@ -12,24 +12,24 @@ import type { InboxMessages } from './messages.js';
 /** Props of `InboxProvider`: give it an `adapter` (it makes the store) or a `store` you made. */
 export interface InboxProviderProps {
   /** The backend. A new adapter object starts a new store. Required unless `store` is given. */
-  adapter?: ConversationsAdapter;
+  adapter?: ConversationsAdapter | undefined;
   /** A store made with `createInboxStore`, to share it or use it outside React too. Wins over `adapter`. */
-  store?: InboxStore;
+  store?: InboxStore | undefined;
   /** The signed-in agent ("Assign to me"). Default none. */
-  currentUser?: CurrentUser | null;
+  currentUser?: CurrentUser | null | undefined;
   /** Users and teams to offer when the backend cannot list them. Default none. */
-  directory?: AssigneeDirectory;
+  directory?: AssigneeDirectory | undefined;
   /** date-fns locale for times and dates. Default English. */
-  locale?: Locale;
+  locale?: Locale | undefined;
   /** UI strings to replace (any subset), e.g. to translate. Default English. */
-  messages?: Partial<InboxMessages>;
+  messages?: Partial<InboxMessages> | undefined;
   /** Polling interval while the page is visible; 0 turns it off. Default 15 000 ms. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** Where note drafts persist. Default `localStorage` where it works. Read when the store is made. */
-  storage?: DraftStorage;
+  storage?: DraftStorage | undefined;
   /** Storage key for drafts. Default `"inboxkit:drafts"`. Read when the store is made. */
-  storageKey?: string;
-  children?: ReactNode;
+  storageKey?: string | undefined;
+  children?: ReactNode | undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { useInboxContext } from './context.js';
 
 export interface ResolveResult {
   /** Resolves optimistically. Resolves to the server's update, or `undefined` if refused (then `error` says why and the change is rolled back). */
-  resolve: (id: string, options?: { resolution?: string }) => Promise<ConversationUpdate | undefined>;
+  resolve: (id: string, options?: { resolution?: string | undefined }) => Promise<ConversationUpdate | undefined>;
   pending: boolean;
   error: InboxError | null;
   reset: () => void;

@@ -16,14 +16,14 @@ import type { DetailState, InboxState, ListState, MutationKind, MutationState, N
 /** The signed-in agent: "Assign to me" assigns to this user. */
 export interface CurrentUser {
   id: string;
-  name?: string;
-  email?: string;
+  name?: string | undefined;
+  email?: string | undefined;
 }
 
 /** Who can be assigned, for backends that cannot list them (both HTTP APIs). */
 export interface AssigneeDirectory {
-  users?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] }>;
-  teams?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] }>;
+  users?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] | undefined }> | undefined;
+  teams?: ReadonlyArray<Omit<Assignee, 'type'> & { type?: Assignee['type'] | undefined }> | undefined;
 }
 
 /** Options of `createInboxStore`. */
@@ -31,17 +31,17 @@ export interface InboxStoreOptions {
   /** The backend. Required. */
   adapter: ConversationsAdapter;
   /** The signed-in agent, offered first in the assign menu. Default none. */
-  currentUser?: CurrentUser | null;
+  currentUser?: CurrentUser | null | undefined;
   /** Users and teams to offer when the adapter has no `listAssignees`. Default none. */
-  directory?: AssigneeDirectory;
+  directory?: AssigneeDirectory | undefined;
   /** How often observed lists and the open conversation refresh while the page is visible; 0 turns polling off. Default 15 000 ms. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** Where note drafts persist. Default `localStorage` where it works, else memory. Resolved on mount, never during render. */
-  storage?: DraftStorage;
+  storage?: DraftStorage | undefined;
   /** Key under which drafts are saved; give two inboxes on one origin different keys. Default `"inboxkit:drafts"`. */
-  storageKey?: string;
+  storageKey?: string | undefined;
   /** The clock, for optimistic timestamps. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** Options the host may change while the inbox is mounted. */
@@ -67,12 +67,12 @@ export interface InboxStore {
    * Loads or reloads a list: every page shown, or with `revalidate` only the first few
    * (what polling and focus do). Identical concurrent calls share one request.
    */
-  fetchList(query: ConversationQuery, options?: { background?: boolean; revalidate?: boolean }): Promise<void>;
+  fetchList(query: ConversationQuery, options?: { background?: boolean | undefined; revalidate?: boolean | undefined }): Promise<void>;
   /** Appends the next page, skipping conversations already shown. */
   loadMore(query: ConversationQuery): Promise<void>;
   /** Marks a conversation as open: loads it in full (history, notes) and keeps it fresh. */
   observeConversation(id: string): () => void;
-  fetchConversation(id: string, options?: { background?: boolean }): Promise<void>;
+  fetchConversation(id: string, options?: { background?: boolean | undefined }): Promise<void>;
   /** Loads the assignable users and teams (from the adapter or the directory). */
   loadAssignees(): Promise<void>;
   /** Reloads everything shown (every loaded page of each list, and the open conversations), silently. */
@@ -81,7 +81,7 @@ export interface InboxStore {
   /** Assigns at once (optimistically); rolls back and records the error if the server refuses. */
   assign(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>): Promise<ConversationUpdate>;
   /** Resolves at once (optimistically); rolls back and records the error if the server refuses. */
-  resolve(id: string, options?: { resolution?: string }): Promise<ConversationUpdate>;
+  resolve(id: string, options?: { resolution?: string | undefined }): Promise<ConversationUpdate>;
   /** Sends a note (the draft by default). The draft is cleared only once the server has the note. */
   addNote(id: string, content?: string): Promise<Note>;
   setDraft(id: string, text: string): void;
@@ -626,7 +626,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     return mutate(id, 'assign', patch, () => adapter.assignConversation(id, assignee));
   }
 
-  function resolve(id: string, { resolution }: { resolution?: string } = {}): Promise<ConversationUpdate> {
+  function resolve(id: string, { resolution }: { resolution?: string | undefined } = {}): Promise<ConversationUpdate> {
     const patch: Partial<Conversation> = {
       status: 'resolved',
       aiHandling: false,
@@ -733,8 +733,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const cleanups: Array<() => void> = [];
     if (adapter.subscribe) cleanups.push(adapter.subscribe(applyPushed));
 
-    const doc = (globalThis as { document?: Document }).document;
-    const win = (globalThis as { window?: Window }).window;
+    const doc = (globalThis as { document?: Document | undefined }).document;
+    const win = (globalThis as { window?: Window | undefined }).window;
     const visible = () => !doc || doc.visibilityState !== 'hidden';
     let timer: ReturnType<typeof setInterval> | undefined;
     restartPolling = () => {

@@ -26,7 +26,7 @@ export function createMemoryStorage(): DraftStorage {
  */
 export function defaultDraftStorage(): DraftStorage {
   try {
-    const storage = (globalThis as { localStorage?: DraftStorage }).localStorage;
+    const storage = (globalThis as { localStorage?: DraftStorage | undefined }).localStorage;
     if (storage) {
       const probe = '__inboxkit_probe__';
       storage.setItem(probe, probe);

@@ -5,9 +5,9 @@ import type { Conversation, ConversationQuery } from '../core/types.js';
 export interface ListQuery {
   status: NonNullable<ConversationQuery['status']>;
   limit: number;
-  channel?: NonNullable<ConversationQuery['channel']>;
-  assigneeId?: string;
-  unassigned?: true;
+  channel?: NonNullable<ConversationQuery['channel']> | undefined;
+  assigneeId?: string | undefined;
+  unassigned?: true | undefined;
 }
 
 /** Fills the defaults a list is keyed on, dropping `page` (lists page themselves). */

@@ -32,7 +32,7 @@ export interface DetailState {
 }
 
 /** A note as the store holds it: `pending` while it is being sent. */
-export type NoteEntry = Note & { pending?: boolean };
+export type NoteEntry = Note & { pending?: boolean | undefined };
 
 export interface NotesState {
   items: readonly NoteEntry[];

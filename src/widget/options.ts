@@ -8,32 +8,32 @@ import type { AssigneeDirectory, CurrentUser } from '../store/createInboxStore.j
 
 /** Which backend the widget talks to, as plain data. */
 export type WidgetAdapterOptions =
-  | { flavour: 'memory'; seed?: number; size?: number; latencyMs?: number; failureRate?: number }
-  | { flavour: 'whatsapp'; baseUrl: string; headers: HeadersInput; fetch?: typeof fetch }
-  | { flavour: 'waply'; apiKey: string; baseUrl?: string; fetch?: typeof fetch };
+  | { flavour: 'memory'; seed?: number | undefined; size?: number | undefined; latencyMs?: number | undefined; failureRate?: number | undefined }
+  | { flavour: 'whatsapp'; baseUrl: string; headers: HeadersInput; fetch?: typeof fetch | undefined }
+  | { flavour: 'waply'; apiKey: string; baseUrl?: string | undefined; fetch?: typeof fetch | undefined };
 
 /** Options of `mountInbox`: plain data, so a page without a bundler can pass them. */
 export interface WidgetOptions {
   /** The backend. Required. */
   adapter: WidgetAdapterOptions;
   /** The signed-in agent ("Assign to me"). Default none. */
-  currentUser?: CurrentUser | null;
+  currentUser?: CurrentUser | null | undefined;
   /** People and teams to offer (the HTTP APIs cannot list them). Default none. */
-  directory?: AssigneeDirectory;
+  directory?: AssigneeDirectory | undefined;
   /** `light`, `dark` or `auto`. Default `auto`. */
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: 'light' | 'dark' | 'auto' | undefined;
   /**
    * A BCP-47 tag. For now it changes dates only (day and month names, date order, clock):
    * ar, de, es, fr and pt are fetched when asked for, any other language shows English dates.
    * The UI's own words stay English until translated catalogs ship; pass `messages` for them. Default `en`.
    */
-  locale?: string;
+  locale?: string | undefined;
   /** Text direction. Default: `rtl` for Arabic locales, else `ltr`. */
-  dir?: 'ltr' | 'rtl';
+  dir?: 'ltr' | 'rtl' | undefined;
   /** UI strings to replace (any subset). */
-  messages?: Partial<InboxMessages>;
+  messages?: Partial<InboxMessages> | undefined;
   /** Polling interval; 0 turns it off. Default 15 000 ms. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
 }
 
 /** The language of a BCP-47 tag, lower case: `pt-BR` is `pt`. */
@@ -50,13 +50,13 @@ export function validateOptions(options: unknown): asserts options is WidgetOpti
   if (typeof options !== 'object' || options === null) fail('options must be an object, e.g. { adapter: { flavour: "memory" } }.');
   const { adapter, theme, dir } = options as WidgetOptions;
   if (typeof adapter !== 'object' || adapter === null) fail('"adapter" is required, e.g. { flavour: "memory" }.');
-  const flavour = (adapter as { flavour?: unknown }).flavour;
+  const flavour = (adapter as { flavour?: unknown | undefined }).flavour;
   if (flavour === 'whatsapp') {
-    const a = adapter as { baseUrl?: unknown; headers?: unknown };
+    const a = adapter as { baseUrl?: unknown | undefined; headers?: unknown | undefined };
     if (typeof a.baseUrl !== 'string' || a.baseUrl === '') fail('the whatsapp adapter needs "baseUrl".');
     if (a.headers === undefined || a.headers === null) fail('the whatsapp adapter needs "headers" (its API needs auth headers you supply).');
   } else if (flavour === 'waply') {
-    const a = adapter as { apiKey?: unknown };
+    const a = adapter as { apiKey?: unknown | undefined };
     if (typeof a.apiKey !== 'string' || a.apiKey === '') fail('the waply adapter needs "apiKey" (better: a proxy "baseUrl" and a placeholder key).');
   } else if (flavour !== 'memory') {
     fail(`unknown adapter flavour ${JSON.stringify(flavour)}; use "memory", "whatsapp" or "waply".`);

@@ -8,23 +8,23 @@ export type HeadersInput = Record<string, string> | (() => Record<string, string
 /** How reads are retried. Mutations are never retried. */
 export interface RetryOptions {
   /** Retries after the first try. Default 3; 0 turns retrying off. */
-  retries?: number;
+  retries?: number | undefined;
   /** First backoff delay; doubles each retry, with jitter. Default 300 ms. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Longest backoff delay. Default 10 000 ms. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** A `Retry-After` longer than this is not waited for: the read fails with `rate_limited`. Default 60 000 ms. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
 }
 
 /** Options both HTTP adapters share. */
 export interface HttpAdapterOptions {
   /** The `fetch` to use. Default: the platform's `fetch`. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per-request timeout, each try counted alone. Default 15 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retry policy for reads, or `false` for none. Default: 3 retries with backoff. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
 }
 
 export interface TransportConfig extends HttpAdapterOptions {
@@ -40,9 +40,9 @@ export interface TransportRequest {
   method: 'GET' | 'POST';
   /** Path segments after the base URL; each is URL-encoded here. */
   path: readonly string[];
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  signal?: AbortSignal;
+  query?: Record<string, string | number | undefined> | undefined;
+  body?: unknown | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface Transport {

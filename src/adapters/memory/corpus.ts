@@ -265,7 +265,7 @@ export const NAME_EMOJI: readonly string[] = ['🌸', '🚀', '⭐', '🐱', '�
  * scripts, and markup that must show as text. Placed at fixed positions so
  * every data set of a dozen or more conversations has them.
  */
-export const SPECIAL_CONTACTS: readonly { name: string; locale: LocaleCode; avatarUrl?: string }[] = [
+export const SPECIAL_CONTACTS: readonly { name: string; locale: LocaleCode; avatarUrl?: string | undefined }[] = [
   // Rendered as HTML this would run script; it must show as these characters.
   { name: '<img src=x onerror=alert(1)>', locale: 'en', avatarUrl: 'javascript:alert(1)' },
   { name: 'Maximilian Alexander Friedrich Wilhelm von Hohenzollern-Sigmaringen III', locale: 'de' },

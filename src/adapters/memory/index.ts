@@ -38,23 +38,23 @@ export type { MemoryProfile } from './profiles.js';
 /** Options of `createMemoryAdapter`. Every one is optional. */
 export interface MemoryAdapterOptions {
   /** Seed of everything generated (data, failures, demo traffic); the same seed gives the same data. Default `1`. */
-  seed?: number;
+  seed?: number | undefined;
   /** How many conversations to generate; ignored when `conversations` is given. Default `300`. */
-  size?: number;
+  size?: number | undefined;
   /** Conversations to serve instead of generated ones (copied in; history/unread adjusted to the profile). Default: generated. */
-  conversations?: Conversation[];
+  conversations?: Conversation[] | undefined;
   /** Users and teams that can be assigned. Default: a built-in directory of 12 users and 4 teams. */
-  assignees?: Assignee[];
+  assignees?: Assignee[] | undefined;
   /** Artificial delay of every adapter call, in ms; the call's signal aborts it. Default `0`. */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** Share of calls (0 to 1) that fail with `server` (500) or `rate_limited` (429), decided by the seed. Default `0`. */
-  failureRate?: number;
+  failureRate?: number | undefined;
   /** The clock in ms since the epoch; generated timestamps lie in the 30 days before it. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Which backend to imitate, in capabilities and in data: `'full'`, `'whatsapp'` or `'waply'`. Default `'full'`. */
-  profile?: MemoryProfile;
+  profile?: MemoryProfile | undefined;
   /** Id of the agent acting in this backend: `closedBy` of resolved conversations and author of new notes. Default none (`closedBy: null`). */
-  actorId?: string;
+  actorId?: string | undefined;
 }
 
 /** Ways to make things happen in a memory backend, as if customers, the AI or other agents acted. */

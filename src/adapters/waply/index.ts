@@ -13,13 +13,13 @@ export interface WaplyAdapterOptions extends HttpAdapterOptions {
   /** The API key, sent as `Authorization: Bearer <apiKey>`. Required. Keep it server-side: point `baseUrl` at a proxy in browsers. */
   apiKey: string;
   /** Default `https://api.waply.io/v1`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * Looks up a contact by id: Waply conversations carry only `contact_id`.
    * Results are cached and concurrent look-ups de-duplicated. Without it
    * (or when it fails) `contact` stays `null` and the UI shows a fallback.
    */
-  resolveContact?: (contactId: string) => Contact | null | undefined | Promise<Contact | null | undefined>;
+  resolveContact?: ((contactId: string) => Contact | null | undefined | Promise<Contact | null | undefined>) | undefined;
 }
 
 

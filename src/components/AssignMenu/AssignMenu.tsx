@@ -15,15 +15,15 @@ export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
   /** The conversation to assign. Required. */
   conversationId: string;
   /** Whether the menu is open (controlled). */
-  open?: boolean;
+  open?: boolean | undefined;
   /** Whether the menu starts open (uncontrolled). Default false. */
-  defaultOpen?: boolean;
-  onOpenChange?: (open: boolean) => void;
+  defaultOpen?: boolean | undefined;
+  onOpenChange?: ((open: boolean) => void) | undefined;
   /** Show a filter box when there are more than this many people and teams. Default 8. */
-  filterThreshold?: number;
+  filterThreshold?: number | undefined;
   /** Where the menu portals to. Default `document.body` (the widget passes its shadow root). */
-  container?: HTMLElement | null;
-  ref?: Ref<HTMLButtonElement>;
+  container?: HTMLElement | null | undefined;
+  ref?: Ref<HTMLButtonElement> | undefined;
 }
 
 const isFocused = (node: Element) => (node.getRootNode() as Document | ShadowRoot).activeElement === node;

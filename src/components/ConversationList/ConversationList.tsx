@@ -26,36 +26,36 @@ export interface ConversationRowState {
 
 export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
   /** The list to show (hook mode). Ignored when `conversations` is given. Default: every conversation. */
-  query?: ConversationQuery;
+  query?: ConversationQuery | undefined;
   /** Host-managed data: show exactly these, in this order, instead of loading them. */
-  conversations?: readonly Conversation[];
+  conversations?: readonly Conversation[] | undefined;
   /** Host-managed data: whether more can be loaded. Default false. */
-  hasNext?: boolean;
+  hasNext?: boolean | undefined;
   /** Host-managed data: called near the end of the list when `hasNext`. */
-  onLoadMore?: () => void;
+  onLoadMore?: (() => void) | undefined;
   /** The selected (open) conversation id (controlled). */
-  value?: string | null;
+  value?: string | null | undefined;
   /** The initially selected id (uncontrolled). Default none. */
-  defaultValue?: string | null;
+  defaultValue?: string | null | undefined;
   /** Called when the user opens a conversation (click, Enter). */
-  onValueChange?: (id: string | null) => void;
+  onValueChange?: ((id: string | null) => void) | undefined;
   /** Replaces a row's content (the row element, its ARIA and its state attributes stay). */
-  renderItem?: (conversation: Conversation, state: ConversationRowState) => ReactNode;
+  renderItem?: ((conversation: Conversation, state: ConversationRowState) => ReactNode) | undefined;
   /** Replaces the empty state. */
-  emptyState?: ReactNode;
+  emptyState?: ReactNode | undefined;
   /** Row height in px; rows are fixed-height so 100,000 of them scroll smoothly. Default 76. */
-  rowHeight?: number;
+  rowHeight?: number | undefined;
   /** The listbox's accessible name. Default "Conversations" (from messages). */
-  label?: string;
+  label?: string | undefined;
   /** Whether filters narrow the list (words the empty state accordingly). Default: from `query`. */
-  filtered?: boolean;
-  ref?: Ref<HTMLDivElement>;
+  filtered?: boolean | undefined;
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 interface ListData {
   ids: readonly string[];
   /** Host-managed mode: the conversations themselves, aligned with `ids`. */
-  rows?: readonly Conversation[];
+  rows?: readonly Conversation[] | undefined;
   total: number;
   hasNext: boolean;
   status: 'loading' | 'success' | 'error';

@@ -23,13 +23,13 @@ export interface ConversationViewProps extends HTMLAttributes<HTMLElement> {
   /** The conversation to show; `null` shows a prompt to pick one. */
   conversationId: string | null;
   /** When given, a Back button calls it (the narrow, one-pane layout). */
-  onBack?: () => void;
+  onBack?: (() => void) | undefined;
   /** Whether the assign menu is open (controlled), e.g. from the `a` shortcut. */
-  assignMenuOpen?: boolean;
-  onAssignMenuOpenChange?: (open: boolean) => void;
+  assignMenuOpen?: boolean | undefined;
+  onAssignMenuOpenChange?: ((open: boolean) => void) | undefined;
   /** Ref to the note textarea, e.g. for the `n` shortcut. */
-  noteFieldRef?: Ref<HTMLTextAreaElement>;
-  ref?: Ref<HTMLElement>;
+  noteFieldRef?: Ref<HTMLTextAreaElement> | undefined;
+  ref?: Ref<HTMLElement> | undefined;
 }
 
 type TimelineEntry = { kind: 'message'; at: string; message: Message } | { kind: 'note'; at: string; note: NoteEntry };

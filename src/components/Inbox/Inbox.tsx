@@ -15,26 +15,26 @@ import { ConversationFilters } from './ConversationFilters.js';
 
 export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
   /** The open conversation (controlled). */
-  value?: string | null;
+  value?: string | null | undefined;
   /** The conversation open at first (uncontrolled). Default none. */
-  defaultValue?: string | null;
-  onValueChange?: (id: string | null) => void;
+  defaultValue?: string | null | undefined;
+  onValueChange?: ((id: string | null) => void) | undefined;
   /** The list filters (controlled). */
-  query?: ConversationQuery;
+  query?: ConversationQuery | undefined;
   /** The filters at first (uncontrolled). Default: every conversation. */
-  defaultQuery?: ConversationQuery;
-  onQueryChange?: (query: ConversationQuery) => void;
+  defaultQuery?: ConversationQuery | undefined;
+  onQueryChange?: ((query: ConversationQuery) => void) | undefined;
   /** `light`, `dark`, or `auto` (follows the system). Default `auto`. */
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: 'light' | 'dark' | 'auto' | undefined;
   /** Replaces a list row's content. */
-  renderItem?: (conversation: Conversation, state: ConversationRowState) => ReactNode;
+  renderItem?: ((conversation: Conversation, state: ConversationRowState) => ReactNode) | undefined;
   /** Replaces the list's empty state. */
-  emptyState?: ReactNode;
+  emptyState?: ReactNode | undefined;
   /** Where menus portal to. Default `document.body`. */
-  portalContainer?: HTMLElement | null;
+  portalContainer?: HTMLElement | null | undefined;
   /** Keyboard shortcuts (j/k, e, a, n, ?). Default true. */
-  shortcuts?: boolean;
-  ref?: Ref<HTMLDivElement>;
+  shortcuts?: boolean | undefined;
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 function isTyping(target: EventTarget | null): boolean {

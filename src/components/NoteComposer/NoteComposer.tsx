@@ -9,8 +9,8 @@ export interface NoteComposerProps extends Omit<FormHTMLAttributes<HTMLFormEleme
   /** The conversation the note is for. Required. */
   conversationId: string;
   /** Ref to the textarea, e.g. to focus it from a shortcut. */
-  textareaRef?: Ref<HTMLTextAreaElement>;
-  ref?: Ref<HTMLFormElement>;
+  textareaRef?: Ref<HTMLTextAreaElement> | undefined;
+  ref?: Ref<HTMLFormElement> | undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ interface AvatarProps {
   /** Seeds the fallback colour, so one contact keeps one colour. */
   seed: string;
   url?: string | undefined;
-  size?: 'sm' | 'md' | 'lg';
+  size?: 'sm' | 'md' | 'lg' | undefined;
 }
 
 /**

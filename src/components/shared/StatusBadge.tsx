@@ -2,7 +2,7 @@ import type { Conversation } from '../../core/types.js';
 import type { InboxMessages } from '../../hooks/messages.js';
 
 /** The status as a small badge; `open` shows none in lists unless `always`. An unknown status shows the backend's own word. */
-export function StatusBadge({ conversation, messages, always = false }: { conversation: Pick<Conversation, 'status' | 'rawStatus'>; messages: InboxMessages; always?: boolean }) {
+export function StatusBadge({ conversation, messages, always = false }: { conversation: Pick<Conversation, 'status' | 'rawStatus'>; messages: InboxMessages; always?: boolean | undefined }) {
   const { status } = conversation;
   if (status === 'open' && !always) return null;
   const label = status === 'unknown' ? messages.unknownStatus(conversation.rawStatus ?? '?') : messages.status[status];

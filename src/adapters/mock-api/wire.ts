@@ -173,7 +173,7 @@ export type WaplyWireStatus = 'open' | 'resolved';
 export interface WaplyAssigneeWire {
   type: 'user' | 'team';
   id: string;
-  name?: string;
+  name?: string | undefined;
 }
 
 export interface WaplyMessageWire {

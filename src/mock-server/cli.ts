@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
-import type { MockFlavour } from '../adapters/mock/index.js';
+import type { MockFlavour } from '../adapters/mock-api/index.js';
 import { startMockServer } from './startMockServer.js';
 import type { MockServerOptions } from './startMockServer.js';
 
 /** Where `runCli` writes and how it learns to stop; injectable for tests. */
 export interface CliIo {
   /** Receives the banner and help. Default `process.stdout`. */
-  stdout?: { write(text: string): unknown };
+  stdout?: { write(text: string): unknown } | undefined;
   /** Receives errors. Default `process.stderr`. */
-  stderr?: { write(text: string): unknown };
+  stderr?: { write(text: string): unknown } | undefined;
   /** Calls `handler` on a stop signal; returns an unsubscribe. Default: SIGINT and SIGTERM on `process`. */
-  onSignal?: (handler: (signal: string) => void) => () => void;
+  onSignal?: ((handler: (signal: string) => void) => () => void) | undefined;
 }
 
 const USAGE = `Usage: inboxkit-mock --flavour <waply|whatsapp> [options]

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
-import { createMockHandler, DEFAULT_MOCK_TOKEN } from '../adapters/mock/index.js';
-import type { MockFlavour, MockHandler } from '../adapters/mock/index.js';
+import { createMockHandler, DEFAULT_MOCK_TOKEN } from '../adapters/mock-api/index.js';
+import type { MockFlavour, MockHandler } from '../adapters/mock-api/index.js';
 import type { ConversationsAdapter } from '../core/types.js';
 
 /** Options of `startMockServer`. */
@@ -11,21 +11,21 @@ export interface MockServerOptions {
   /** Which REST API to serve, `'whatsapp'` or `'waply'`. Required. */
   flavour: MockFlavour;
   /** Port to listen on; `0` picks a free one. Default `4010`. */
-  port?: number;
+  port?: number | undefined;
   /** Interface to bind. Default `'127.0.0.1'`. */
-  host?: string;
+  host?: string | undefined;
   /** Seed of the generated data. Default: the memory adapter's. */
-  seed?: number;
+  seed?: number | undefined;
   /** How many conversations to generate. Default: the memory adapter's. */
-  size?: number;
+  size?: number | undefined;
   /** Delay added to every backend call, in ms. Default: the memory adapter's (none). */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** Share of backend calls that fail, 0 to 1. Default: the memory adapter's (none). */
-  failureRate?: number;
+  failureRate?: number | undefined;
   /** The bearer token clients must send. Default `'inboxkit-mock-token'`. */
-  token?: string;
+  token?: string | undefined;
   /** Serve this backend instead of a fresh `createMemoryAdapter({ seed, size, latencyMs, failureRate, profile: flavour })`. */
-  backend?: ConversationsAdapter;
+  backend?: ConversationsAdapter | undefined;
 }
 
 /** A running mock server. */

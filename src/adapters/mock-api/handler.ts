@@ -18,7 +18,7 @@ export interface MockHandlerOptions {
   /** Where the conversations live, usually `createMemoryAdapter({ profile: flavour })`. Required. */
   backend: ConversationsAdapter;
   /** The bearer token every request must send as `Authorization: Bearer <token>`. Default `'inboxkit-mock-token'`. */
-  token?: string;
+  token?: string | undefined;
 }
 
 /**
@@ -73,7 +73,7 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
  * The status and text an error is answered with. Texts follow the WhatsApp
  * spec's error table; a 500 never carries the cause, let alone a stack.
  */
-function describeError(error: unknown): { status: number; message: string; headers?: Record<string, string> } {
+function describeError(error: unknown): { status: number; message: string; headers?: Record<string, string> | undefined } {
   if (!isInboxError(error)) return { status: 500, message: 'Internal server error' };
   switch (error.code) {
     case 'invalid_id':
