@@ -28,7 +28,8 @@ export function loadAssignMenuPopup(): Promise<PopupModule> {
 export const isAssignMenuPopupLoaded = (): boolean => loaded;
 
 /** Rendered only once the module has arrived, so it never suspends for long and never rejects. */
-export const LazyAssignMenuPopup = lazy(() => loadAssignMenuPopup().then((module) => ({ default: module.AssignMenuPopup })));
+// Pure: a host that never renders AssignMenu tree-shakes it, and with it the import of the Radix part.
+export const LazyAssignMenuPopup = /* @__PURE__ */ lazy(() => loadAssignMenuPopup().then((module) => ({ default: module.AssignMenuPopup })));
 
 /** Runs `task` when the browser is idle (or soon, where it has no requestIdleCallback); returns a cancel. */
 export function whenIdle(task: () => void): () => void {
