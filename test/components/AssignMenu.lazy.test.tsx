@@ -74,13 +74,19 @@ describe('AssignMenu before its menu code arrives', () => {
     await act(async () => arrival.resolve());
     const menu = await screen.findByRole('menu');
     expect(within(menu).getAllByRole('menuitemradio').map((i) => i.textContent)).toEqual(['Ana Agent', 'Bo Berg']);
+    // The very same button: Radix attached to it, so a reference held before the code arrived stays good.
     const trigger = screen.getByRole('button', { name: /^Assign:\s?Bo Berg$/ });
+    expect(trigger).toBe(button);
     expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    expect(trigger).toHaveAttribute('aria-controls', menu.id);
 
-    // Escape closes it and focus lands on the real trigger, which the fallback handed over.
+    // Escape closes it and focus comes back to the button.
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
     expect(trigger).toHaveFocus();
+    // And Radix now drives it: a pointer press opens the menu.
+    await user.click(trigger);
+    expect(await screen.findByRole('menu')).toBeInTheDocument();
     expect(popup.requests).toBe(1);
   }, 20_000); // the first import of Radix is transformed on the spot: slow on a busy machine
 
@@ -94,7 +100,7 @@ describe('AssignMenu before its menu code arrives', () => {
     );
     expect(await screen.findByText('loaded')).toBeInTheDocument();
     const button = screen.getByRole('button', { name: 'Assign' });
-    // Radix gives its trigger an id and aria-controls; the fallback has neither.
+    // Radix's trigger id is on the button before any interaction (the popup attached before paint).
     expect(button).toHaveAttribute('id');
     await user.click(button);
     expect(await screen.findByRole('menu')).toBeInTheDocument();

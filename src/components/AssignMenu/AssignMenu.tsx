@@ -26,8 +26,6 @@ export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
   ref?: Ref<HTMLButtonElement> | undefined;
 }
 
-const isFocused = (node: Element) => (node.getRootNode() as Document | ShadowRoot).activeElement === node;
-
 /**
  * Assigns a conversation to a person or team: a button whose accessible
  * name starts with "Assign" and shows the current assignee, opening a menu
@@ -35,9 +33,9 @@ const isFocused = (node: Element) => (node.getRootNode() as Document | ShadowRoo
  * refusal rolls back and shows the server's reason next to the button.
  *
  * The menu's Radix part is fetched when the browser is first idle after the
- * button shows (or at once when the button is used): until then the same
- * button renders without it, and a click, Enter or the `a` shortcut opens
- * the menu as soon as it arrives.
+ * button shows (or at once when the button is used): until then the button
+ * renders without it, and a click, Enter or the `a` shortcut opens the menu
+ * as soon as it arrives, on the same button element.
  */
 export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenChange, filterThreshold = 8, container, className, ref, ...buttonProps }: AssignMenuProps) {
   const { messages, store } = useInboxContext('AssignMenu');
@@ -50,27 +48,20 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
   const errorId = useId();
   // Starts false on the server and the client alike, so hydration matches.
   const [ready, setReady] = useState(false);
+  // One button from the first render on: the Radix part, when it arrives, attaches to this very element,
+  // so a host (or a test) holding it, and the focus on it, stay valid.
   const triggerRef = useRef<HTMLButtonElement | null>(null);
-  // The fallback and the Radix trigger are two elements: focus moves from one to the other when the menu arrives.
-  const refocus = useRef(false);
   const setTriggerRef = useCallback(
     (node: HTMLButtonElement | null) => {
-      const previous = triggerRef.current;
-      // React detaches the old button's ref before removing it from the DOM, so it still knows whether it had focus.
-      if (!node && previous && isFocused(previous)) refocus.current = true;
       triggerRef.current = node;
-      if (node && refocus.current) {
-        refocus.current = false;
-        if (!isFocused(node)) node.focus();
-      }
       if (typeof ref === 'function') ref(node);
       else if (ref) ref.current = node;
     },
     [ref],
   );
 
-  // A menu mounted after the code has arrived shows no fallback frame. Not in useState's initializer:
-  // the server renders the fallback, and hydration must see the same first render.
+  // A menu mounted after the code has arrived attaches it before paint. Not in useState's initializer:
+  // the server renders without it, and hydration must see the same first render.
   useLayoutEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- before paint, once, and only when the code is already here
     if (!ready && isAssignMenuPopupLoaded()) setReady(true);
@@ -80,7 +71,6 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
     let live = true;
     const fetchMenu = () => {
       loadAssignMenuPopup().then(
-        // A transition keeps the fallback on screen until the menu can render, so the button never blinks.
         () => live && startTransition(() => setReady(true)),
         (reason: unknown) => {
           if (!live) return;
@@ -112,57 +102,54 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
     void assign(conversationId, target);
   };
 
-  const trigger = (extra?: ButtonHTMLAttributes<HTMLButtonElement> & { 'data-state'?: string }) => (
-    <button
-      ref={setTriggerRef}
-      type="button"
-      className="ik-button ik-assign-trigger"
-      data-slot="assign-trigger"
-      aria-describedby={error ? errorId : undefined}
-      aria-busy={pending || undefined}
-      disabled={!conversation}
-      {...buttonProps}
-      {...extra}
-    >
-      {/* The visible text is the accessible name ("Assign: Alice Support"), so voice control can say what it sees. */}
-      <span className="ik-assign-prefix">{pending ? messages.assigning : messages.assign}</span>
-      {currentName && (
-        <span className="ik-assign-label" dir="auto">
-          <span className="ik-visually-hidden">: </span>
-          {currentName}
-        </span>
-      )}
-      <span className="ik-chevron" aria-hidden="true" />
-    </button>
-  );
-
-  // Before the menu's code is here: the same button, with the attributes Radix gives it while closed.
-  // Click, Enter, Space and ArrowDown ask for the menu; it opens when it arrives.
-  const fallback = trigger({
-    'aria-haspopup': 'menu',
-    'aria-expanded': false,
-    'data-state': 'closed',
-    onClick: (event: MouseEvent<HTMLButtonElement>) => {
-      buttonProps.onClick?.(event);
-      if (!event.defaultPrevented) setOpen(true);
-    },
-    onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => {
-      buttonProps.onKeyDown?.(event);
-      if (event.defaultPrevented || event.key !== 'ArrowDown') return;
-      event.preventDefault();
-      setOpen(true);
-    },
-  });
+  // Until the menu's code is here, the button asks for it: click (and so Enter and Space) and ArrowDown
+  // open the menu as soon as it arrives. Once it is here, Radix handles the button's keys and pointer.
+  const onClick = (event: MouseEvent<HTMLButtonElement>) => {
+    buttonProps.onClick?.(event);
+    if (!ready && !event.defaultPrevented) setOpen(true);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    buttonProps.onKeyDown?.(event);
+    if (ready || event.defaultPrevented || event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    setOpen(true);
+  };
+  const expanded = ready && isOpen;
 
   return (
     <span className={cx(themeClass, 'ik-assign', className)} data-slot="assign" data-pending={pending ? '' : undefined}>
-      <Suspense fallback={fallback}>
-        {ready ? (
+      <button
+        ref={setTriggerRef}
+        type="button"
+        className="ik-button ik-assign-trigger"
+        data-slot="assign-trigger"
+        aria-haspopup="menu"
+        aria-expanded={expanded}
+        data-state={expanded ? 'open' : 'closed'}
+        aria-describedby={error ? errorId : undefined}
+        aria-busy={pending || undefined}
+        disabled={!conversation}
+        {...buttonProps}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+      >
+        {/* The visible text is the accessible name ("Assign: Alice Support"), so voice control can say what it sees. */}
+        <span className="ik-assign-prefix">{pending ? messages.assigning : messages.assign}</span>
+        {currentName && (
+          <span className="ik-assign-label" dir="auto">
+            <span className="ik-visually-hidden">: </span>
+            {currentName}
+          </span>
+        )}
+        <span className="ik-chevron" aria-hidden="true" />
+      </button>
+      {ready && (
+        <Suspense fallback={null}>
           <LazyAssignMenuPopup
             open={isOpen}
             onOpenChange={setOpen}
-            trigger={trigger()}
             triggerRef={triggerRef}
+            keepTriggerId={buttonProps.id !== undefined}
             container={container ?? portal}
             messages={messages}
             assignees={assignees}
@@ -173,10 +160,8 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
             filterThreshold={filterThreshold}
             onChoose={choose}
           />
-        ) : (
-          fallback
-        )}
-      </Suspense>
+        </Suspense>
+      )}
       {error && (
         <span className="ik-inline-error" id={errorId} role="alert" data-slot="assign-error">
           <span dir="auto">{error.message}</span>

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ReactElement, RefObject } from 'react';
+import type { PointerEvent as ReactPointerEvent, KeyboardEvent as ReactKeyboardEvent, Ref, RefObject } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { Assignee } from '../../core/types.js';
 import type { InboxMessages } from '../../hooks/messages.js';
@@ -9,9 +9,10 @@ import { keyOf } from './keyOf.js';
 export interface AssignMenuPopupProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  /** The trigger button, exactly as the fallback renders it; Radix wraps it (`asChild`). */
-  trigger: ReactElement;
+  /** The button AssignMenu rendered from the start: Radix's trigger attaches to it. */
   triggerRef: RefObject<HTMLButtonElement | null>;
+  /** The host gave the button an id: keep it (Radix's own id then goes unused). */
+  keepTriggerId: boolean;
   container: HTMLElement | undefined;
   messages: InboxMessages;
   assignees: readonly Assignee[];
@@ -27,8 +28,8 @@ export interface AssignMenuPopupProps {
 export function AssignMenuPopup({
   open,
   onOpenChange,
-  trigger,
   triggerRef,
+  keepTriggerId,
   container,
   messages,
   assignees,
@@ -40,25 +41,32 @@ export function AssignMenuPopup({
   onChoose,
 }: AssignMenuPopupProps) {
   const [filter, setFilter] = useState('');
+  // Radix opens a menu in response to a change, after its trigger is wired: a menu asked for before the
+  // code arrived opens one frame after this part mounts (mounted open, Radix would dismiss it at once).
+  const [attached, setAttached] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setAttached(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const filterRef = useRef<HTMLInputElement>(null);
   // The menu portals out of the inbox (to document.body by default), so it
   // would lose the inbox's theme and direction: carry them over on open.
   const [scope, setScope] = useState<{ theme: string | undefined; dir: 'ltr' | 'rtl' }>({ theme: undefined, dir: 'ltr' });
   useLayoutEffect(() => {
     const el = triggerRef.current;
-    if (!open || !el) return;
+    if (!open || !attached || !el) return;
     const theme = el.closest('[data-theme]')?.getAttribute('data-theme') ?? undefined;
     const dir = getComputedStyle(el).direction === 'rtl' ? 'rtl' : 'ltr';
     setScope((prev) => (prev.theme === theme && prev.dir === dir ? prev : { theme, dir }));
-  }, [open, triggerRef]);
+  }, [open, attached, triggerRef]);
 
   const showFilter = assignees.length > filterThreshold;
   useEffect(() => {
-    if (!open || !showFilter) return;
+    if (!open || !attached || !showFilter) return;
     // After Radix has focused the menu on open, move focus into the filter box.
     const frame = requestAnimationFrame(() => filterRef.current?.focus());
     return () => cancelAnimationFrame(frame);
-  }, [open, showFilter]);
+  }, [open, attached, showFilter]);
   const needle = filter.trim().toLocaleLowerCase();
   const visible = useMemo(
     () => (needle ? assignees.filter((a) => `${a.name ?? ''} ${a.email ?? ''} ${a.id}`.toLocaleLowerCase().includes(needle)) : assignees),
@@ -96,7 +104,7 @@ export function AssignMenuPopup({
 
   return (
     <DropdownMenu.Root
-      open={open}
+      open={open && attached}
       onOpenChange={(next) => {
         onOpenChange(next);
         if (!next) setFilter('');
@@ -104,7 +112,9 @@ export function AssignMenuPopup({
       modal={false}
       dir={scope.dir}
     >
-      <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>
+      <DropdownMenu.Trigger asChild>
+        <TriggerBridge target={triggerRef} keepId={keepTriggerId} />
+      </DropdownMenu.Trigger>
       <DropdownMenu.Portal container={container}>
         <DropdownMenu.Content
           className="ik-theme ik-menu"
@@ -157,4 +167,62 @@ export function AssignMenuPopup({
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
   );
+}
+
+interface TriggerBridgeProps {
+  target: RefObject<HTMLButtonElement | null>;
+  keepId: boolean;
+  // What Radix's Trigger gives its child (asChild).
+  ref?: Ref<HTMLButtonElement>;
+  id?: string;
+  'aria-controls'?: string;
+  onPointerDown?: (event: ReactPointerEvent<HTMLButtonElement>) => void;
+  onKeyDown?: (event: ReactKeyboardEvent<HTMLButtonElement>) => void;
+}
+
+function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
+  if (typeof ref === 'function') ref(value);
+  else if (ref) ref.current = value;
+}
+
+/**
+ * Radix's trigger, attached to the button AssignMenu already shows instead of
+ * a new element: Radix's refs (focus return, anchor for positioning) point at
+ * it, its ids and its pointer and key handling are applied to it. AssignMenu
+ * renders aria-expanded and data-state itself, from the same open state.
+ */
+function TriggerBridge({ target, keepId, ref, id, 'aria-controls': controls, onPointerDown, onKeyDown }: TriggerBridgeProps) {
+  const handlers = useRef({ onPointerDown, onKeyDown });
+  useLayoutEffect(() => {
+    handlers.current = { onPointerDown, onKeyDown };
+  });
+  useLayoutEffect(() => {
+    const button = target.current;
+    if (!button) return;
+    setRef(ref, button);
+    return () => setRef(ref, null);
+  }, [ref, target]);
+  useLayoutEffect(() => {
+    const button = target.current;
+    if (!button) return;
+    if (id && !keepId) button.setAttribute('id', id);
+    if (controls) button.setAttribute('aria-controls', controls);
+    else button.removeAttribute('aria-controls');
+  }, [target, id, keepId, controls]);
+  useEffect(() => {
+    const button = target.current;
+    if (!button) return;
+    // Radix's handlers read only what native events have too (button, ctrlKey, key, preventDefault).
+    // A disabled button (its conversation not loaded yet) opens nothing, whatever events the browser sends it.
+    const down = (event: PointerEvent) => !button.disabled && handlers.current.onPointerDown?.(event as unknown as ReactPointerEvent<HTMLButtonElement>);
+    const key = (event: KeyboardEvent) => !button.disabled && handlers.current.onKeyDown?.(event as unknown as ReactKeyboardEvent<HTMLButtonElement>);
+    button.addEventListener('pointerdown', down);
+    button.addEventListener('keydown', key);
+    return () => {
+      button.removeEventListener('pointerdown', down);
+      button.removeEventListener('keydown', key);
+      if (!keepId && button.id === id) button.removeAttribute('id');
+    };
+  }, [target, keepId, id]);
+  return null;
 }
