@@ -2,7 +2,7 @@ import type * as Runtime from './runtime.js';
 import type { WidgetAdapterOptions } from './options.js';
 
 /** Chunk files, relative to this script, as the build named them: `runtime`, `memory` and `http` (both HTTP backends). */
-declare const __INBOXKIT_CHUNKS__: { runtime: string; memory?: string; http?: string };
+declare const __INBOXKIT_CHUNKS__: { runtime: string; memory?: string | undefined; http?: string | undefined };
 
 // Captured while the script runs (currentScript is null later, and in any
 // callback): the chunks live beside the script, wherever the page put it.

@@ -173,11 +173,11 @@ interface TriggerBridgeProps {
   target: RefObject<HTMLButtonElement | null>;
   keepId: boolean;
   // What Radix's Trigger gives its child (asChild).
-  ref?: Ref<HTMLButtonElement>;
-  id?: string;
-  'aria-controls'?: string;
-  onPointerDown?: (event: ReactPointerEvent<HTMLButtonElement>) => void;
-  onKeyDown?: (event: ReactKeyboardEvent<HTMLButtonElement>) => void;
+  ref?: Ref<HTMLButtonElement> | undefined;
+  id?: string | undefined;
+  'aria-controls'?: string | undefined;
+  onPointerDown?: ((event: ReactPointerEvent<HTMLButtonElement>) => void) | undefined;
+  onKeyDown?: ((event: ReactKeyboardEvent<HTMLButtonElement>) => void) | undefined;
 }
 
 function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
