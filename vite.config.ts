@@ -7,25 +7,71 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { findChromium } from './scripts/ensure-chromium.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
-// Everything a host installs itself stays out of our bundles.
-// Debian's Chromium (nothing here can download a browser), with the flags that keep it off the network.
+// The browser projects run in the Chromium that scripts/ensure-chromium.mjs finds (npm test installs
+// one first where none is found): CHROMIUM_PATH, Playwright's cache, or the system's. The flags keep it
+// off the network.
+const chromiumPath = process.env.CHROMIUM_PATH ?? findChromium()?.path ?? '/usr/bin/chromium';
 // A function: Vitest names each project's instances in place, so projects must not share them.
 const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   }),
   instances: [{ browser: 'chromium' as const }],
 });
 
+// Everything a host installs itself stays out of our bundles.
 const external = [/^react($|\/)/, /^@tanstack\//, /^react-dom($|\/)/, /^zustand($|\/)/, /^@radix-ui\//, /^date-fns($|\/)/, /^node:/];
+
+// React Server Components need "use client" at the top of every module that uses hooks or context
+// (else `createContext is not a function` in a server component or route handler). Decided per
+// module from the build's own graph: a module that imports React or a React library, or imports such
+// a module, is a client module; barrels that only re-export are not (the core entry must stay
+// importable on a server). With preserveModules each module is one file, so the banner is exact.
+const clientPackage = /^(react|react-dom|zustand|@tanstack\/react-virtual|@radix-ui\/[^/]+)(\/.*)?$/;
+const reactFreePackage = /^zustand\/vanilla$/;
+const barrels = ['styles-entry.ts', 'index.ts', 'core-entry.ts'].map((file) => src(file));
+
+function libraryOutput(): Plugin {
+  const client = new Set<string>();
+  return {
+    name: 'inboxkit:library-output',
+    enforce: 'post',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const imports = new Map(ids.map((id) => [id, this.getModuleInfo(id)?.importedIds ?? []]));
+      const isClient = (id: string) => client.has(id) || (clientPackage.test(id) && !reactFreePackage.test(id));
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [id, imported] of imports) {
+          if (client.has(id) || barrels.includes(id) || !id.startsWith(src(''))) continue;
+          if (imported.some(isClient)) {
+            client.add(id);
+            changed = true;
+          }
+        }
+      }
+    },
+    banner(chunk) {
+      return chunk.facadeModuleId && client.has(chunk.facadeModuleId) ? "'use client';" : '';
+    },
+    generateBundle(_options, bundle) {
+      // styles-entry.ts exists only to carry the stylesheet into the build; its JS is index.js again.
+      for (const name of ['lib/styles-entry.js', 'lib/styles-entry.js.map']) delete bundle[name];
+      // `import 'inboxkit/styles.css'` type-checks without a host `*.css` declaration (TS 6 checks side-effect imports).
+      this.emitFile({ type: 'asset', fileName: 'styles.css.d.ts', source: '// The stylesheet has no exports: `import "inboxkit/styles.css"` only applies it.\nexport {};\n' });
+    },
+  };
+}
 
 const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version as string;
 
@@ -162,11 +208,13 @@ const widget = defineConfig({
 });
 
 const library = defineConfig({
+  plugins: [libraryOutput()],
   define: { __INBOXKIT_VERSION__: JSON.stringify(version) },
   resolve: {
     // Tests import the package by its public names, straight from source.
     alias: [
       { find: /^inboxkit$/, replacement: src('index.ts') },
+      { find: /^inboxkit\/core$/, replacement: src('core-entry.ts') },
       { find: /^inboxkit\/mock-server$/, replacement: src('mock-server/server.ts') },
       { find: /^inboxkit\/widget$/, replacement: src('widget/index.ts') },
     ],
@@ -176,12 +224,25 @@ const library = defineConfig({
     sourcemap: true,
     emptyOutDir: true,
     lib: {
-      // The library entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
-      entry: { index: src('styles-entry.ts'), widget: src('widget/index.ts'), 'mock-server': src('mock-server/server.ts') },
+      // styles-entry imports the stylesheet so it is emitted as dist/styles.css; components never import CSS.
+      entry: [src('styles-entry.ts'), src('index.ts'), src('core-entry.ts'), src('widget/index.ts'), src('mock-server/server.ts')],
       cssFileName: 'styles',
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      // Inlining an imported constant leaves a bare `import '…'` behind in a per-module build (and a
+      // warning in every host bundler that honours sideEffects); keep the named import instead.
+      optimization: { inlineConst: false },
+      output: {
+        // One file per source module, under dist/lib/ as in src/: a host bundler drops every module it
+        // does not use, React-free modules never share a file with React ones, and each file can carry
+        // its own "use client" (see libraryOutput).
+        preserveModules: true,
+        preserveModulesRoot: src(''),
+        entryFileNames: 'lib/[name].js',
+      },
+    },
   },
   test: {
     projects: [
@@ -191,7 +252,7 @@ const library = defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.{ts,tsx}', 'test/hosts/**'],
         },
       },
       {
@@ -214,6 +275,23 @@ const library = defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: { name: 'storybook', browser: browser() },
       },
+      // The packed tarball installed into real host apps (Next.js, Vite, TypeScript, plain Node); see
+      // test/hosts/. Minutes, not seconds, so only with INBOXKIT_HOSTS=1 (.ci/run sets it).
+      ...(process.env.INBOXKIT_HOSTS === '1'
+        ? [
+            {
+              test: {
+                name: 'hosts',
+                environment: 'node',
+                include: ['test/hosts/**/*.hosts.test.ts'],
+                globalSetup: ['test/hosts/setup.ts'],
+                testTimeout: 300_000,
+                hookTimeout: 600_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

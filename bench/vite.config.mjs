@@ -7,7 +7,7 @@ import react from '@vitejs/plugin-react';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const version = JSON.parse(readFileSync(here('../package.json'), 'utf8')).version;
-export const CONTENDER_PAGES = ['tanstack', 'inboxkit-host', 'inboxkit-hook', 'chatscope'];
+export const CONTENDER_PAGES = ['bare', 'tanstack', 'inboxkit-host', 'inboxkit-mapped', 'inboxkit-hook', 'chatscope'];
 
 export default defineConfig({
   root: here('./pages'),

@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConversationView, useConversations } from '../src/index.js';
 import { DemoProvider, Frame } from './demo.js';
 import type { DemoFlavour, DemoOptions } from './demo.js';
-import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverDetail } from './fixtures.js';
+import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverDetail, OUTSIDER } from './fixtures.js';
 
 interface Args {
   flavour: DemoFlavour;
@@ -80,6 +80,30 @@ export const Default: Story = {
       await userEvent.click(resolve);
       await waitFor(() => expect(canvas.getByRole('button', { name: 'Resolved' })).toBeDisabled());
     }
+  },
+};
+
+/**
+ * WhatsApp refuses an assignee outside the organization (403): the refusal
+ * sits in its own row under the header, in words, with the HTTP detail in its
+ * title; the header keeps its line (the status badge beside the channel).
+ */
+export const AssignRefused: Story = {
+  args: { flavour: 'whatsapp' },
+  render: viewOn('conv_ai-handling', { conversations: AI_CONVERSATIONS, extraUsers: OUTSIDER }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('heading', { level: 2, name: 'Alan Turing' });
+    await userEvent.click(canvas.getByRole('button', { name: /^Assign/ }));
+    await userEvent.click(await within(document.body).findByRole('menuitemradio', { name: 'Olive Outsider' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Not assigned. This person is not a member of this organization.');
+    await expect(alert.querySelector('[title]')).toHaveAttribute('title', 'HTTP 403: User is not a member of this organization');
+    const header = canvasElement.querySelector('.ik-view-header')!;
+    await expect(header.nextElementSibling).toBe(alert);
+    const channel = header.querySelector('.ik-row-channel')!.getBoundingClientRect();
+    const badge = header.querySelector('[data-slot="status-badge"]')!.getBoundingClientRect();
+    await expect(Math.abs(badge.top + badge.height / 2 - (channel.top + channel.height / 2))).toBeLessThan(4);
   },
 };
 

@@ -4,7 +4,7 @@ import { Inbox } from '../src/index.js';
 import type { Conversation } from '../src/index.js';
 import { DemoProvider, Frame } from './demo.js';
 import type { DemoFlavour, DemoOptions } from './demo.js';
-import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverList } from './fixtures.js';
+import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, ARABIC_UI, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, MIXED_SCRIPT_CONVERSATIONS, neverList } from './fixtures.js';
 
 interface DemoArgs {
   flavour: DemoFlavour;
@@ -40,8 +40,17 @@ export default meta;
 
 type Story = StoryObj<DemoArgs>;
 
-/** The whole inbox on the in-memory backend: open, assign, note, resolve. */
+/**
+ * The whole inbox on the in-memory backend, as a newcomer first sees it: it
+ * stays still until you act (no script, no demo traffic; turn on `live` for
+ * incoming messages). The scripted tour is the Walkthrough story.
+ */
 export const Demo: Story = {
+  args: { latencyMs: 40 },
+};
+
+/** A scripted walkthrough (it changes data): open the first conversation, assign it to me, add a note, resolve. */
+export const Walkthrough: Story = {
   args: { latencyMs: 40 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -225,6 +234,42 @@ export const RightToLeftArabic: Story = {
     const listPane = canvasElement.querySelector('.ik-inbox-list-pane')!.getBoundingClientRect();
     const viewPane = canvasElement.querySelector('.ik-inbox-view-pane')!.getBoundingClientRect();
     await expect(listPane.left).toBeGreaterThan(viewPane.left);
+  },
+};
+
+/**
+ * Right to left with mixed scripts: an Arabic UI over Japanese, English and
+ * Arabic names. Each piece of a composite line (note footer, message meta)
+ * is its own bidi island, so "Alice Support · 08:46" reads in order from the
+ * right and no separator or period lands on the wrong side.
+ */
+export const RightToLeftMixedScripts: Story = {
+  args: { dir: 'rtl', locale: 'ar', latencyMs: 0 },
+  render: inboxOn({ conversations: MIXED_SCRIPT_CONVERSATIONS, messages: ARABIC_UI }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'المحادثات' });
+    // The outbound preview's mark is a <bdi>: its word does not decide the preview's direction.
+    const fatima = await within(list).findByRole('option', { name: /فاطمة الزهراء/ });
+    const mark = fatima.querySelector('[data-slot="sent-mark"]')!;
+    await expect(mark.tagName).toBe('BDI');
+
+    await userEvent.click(await within(list).findByRole('option', { name: /田中 ゆき/ }));
+    await canvas.findByRole('heading', { level: 2, name: '田中 ゆき' });
+    const field = canvas.getByRole('textbox', { name: /ملاحظة داخلية/ });
+    await userEvent.type(field, 'اتصلت بالعميل.');
+    await userEvent.click(canvas.getByRole('button', { name: 'إضافة ملاحظة' }));
+    const note = (await canvas.findByText('اتصلت بالعميل.', { selector: '.ik-note .ik-message-text' })).closest('li')!;
+    const footer = note.querySelector('.ik-message-meta')!;
+    await waitFor(() => expect(footer.querySelector('time')).not.toBeNull());
+    const [author, separator, time] = Array.from(footer.childNodes) as [HTMLElement, Text, HTMLElement];
+    await expect(author.tagName).toBe('BDI');
+    await expect(author.textContent).toBe('Alice Support');
+    await expect(separator.textContent).toBe(' · ');
+    await expect(time.tagName).toBe('TIME');
+    await expect(getComputedStyle(author).unicodeBidi).toBe('isolate');
+    // In a right-to-left line the first piece stands at the right: the author, then the separator, then the time.
+    await expect(author.getBoundingClientRect().left).toBeGreaterThan(time.getBoundingClientRect().right);
   },
 };
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { ar, de, enUS, es, fr, pt } from 'date-fns/locale';
 import type { Locale } from 'date-fns';
 import { createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, createWhatsAppAdapter, InboxProvider } from '../src/index.js';
-import type { AdapterCapabilities, Assignee, Conversation, ConversationsAdapter, CurrentUser, MemoryAdapter } from '../src/index.js';
+import type { AdapterCapabilities, Assignee, Conversation, ConversationsAdapter, CurrentUser, InboxMessages, MemoryAdapter } from '../src/index.js';
 
 export type DemoFlavour = 'memory' | 'whatsapp' | 'waply';
 
@@ -23,6 +23,8 @@ export interface DemoOptions {
   conversations?: Conversation[];
   /** People the host offers besides the backend's own (e.g. one the backend does not know). Keep it stable. */
   extraUsers?: Assignee[];
+  /** UI strings to replace (a translation). Keep it stable (module level). */
+  messages?: Partial<InboxMessages>;
 }
 
 export const LOCALES: Record<string, Locale> = { en: enUS, ar, de, es, fr, pt };
@@ -85,6 +87,7 @@ export function DemoProvider({ children, options }: { children: ReactNode; optio
       currentUser={currentUser}
       directory={adapter.listAssignees ? undefined : directory}
       locale={LOCALES[options.locale ?? 'en']}
+      messages={options.messages}
       pollIntervalMs={15_000}
       storage={storage}
     >

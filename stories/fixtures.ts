@@ -1,4 +1,4 @@
-import type { Assignee, Conversation, ConversationsAdapter, Message } from '../src/index.js';
+import type { Assignee, Conversation, ConversationsAdapter, InboxMessages, Message } from '../src/index.js';
 import { InboxError } from '../src/index.js';
 
 // Explicit data sets for stories. Times are relative to when the stories load
@@ -161,3 +161,44 @@ export function failNoteOnce() {
   });
   return { state, wrap };
 }
+
+/** Mixed scripts for a right-to-left inbox: Japanese, English and Arabic names and messages side by side. */
+export const MIXED_SCRIPT_CONVERSATIONS: Conversation[] = [
+  fixture({
+    id: 'conv_mix-1',
+    name: '田中 ゆき',
+    text: 'Thank you, it arrived.',
+    minutesAgo: 2,
+    unread: 1,
+    history: [
+      ['inbound', '注文はいつ届きますか？', 60 * 3],
+      ['outbound', 'سيصل طلبك غداً.', 60 * 3 - 5],
+      ['inbound', 'Thank you, it arrived.', 2],
+    ],
+  }),
+  fixture({ id: 'conv_mix-2', name: 'John Smith', text: 'مرحباً، أين طلبي رقم 4521؟', minutesAgo: 30, status: 'escalated' }),
+  fixture({
+    id: 'conv_mix-3',
+    name: 'فاطمة الزهراء',
+    text: 'Order #4521 is here.',
+    minutesAgo: 60 * 5,
+    history: [
+      ['inbound', 'Order #4521 is here.', 60 * 6],
+      ['outbound', 'Great, thanks for letting us know.', 60 * 5],
+    ],
+  }),
+];
+
+/** A few UI strings in Arabic, for the mixed-scripts story (the full catalogs come with the triage issue). */
+export const ARABIC_UI: Partial<InboxMessages> = {
+  conversations: 'المحادثات',
+  resolve: 'إغلاق',
+  addNote: 'إضافة ملاحظة',
+  internalNote: 'ملاحظة داخلية',
+  noteOnlyTeam: 'مرئية لفريقك فقط',
+  sent: 'مُرسلة',
+  inbound: 'العميل',
+  today: 'اليوم',
+  yesterday: 'أمس',
+  justNow: 'الآن',
+};

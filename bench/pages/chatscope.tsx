@@ -25,7 +25,7 @@ function App() {
             <ChatConversation
               key={c.id}
               name={name}
-              lastSenderName={c.lastMessage?.direction === 'outbound' ? t.messages.you : undefined}
+              lastSenderName={c.lastMessage?.direction === 'outbound' ? t.messages.sent : undefined}
               info={t.preview(c)}
               lastActivityTime={t.timeLabel(t.timeOf(c), now)}
               unreadCnt={c.unreadCount ?? 0}

@@ -1,5 +1,6 @@
-// The reference: a bare @tanstack/react-virtual list, rows hand-written with
-// the same content and the same stylesheet as InboxKit's rows.
+// The memoized reference: a @tanstack/react-virtual list built like InboxKit's
+// own (memoized rows, keyed by id), rows hand-written with the same content and
+// the same stylesheet as InboxKit's rows. See bare.tsx for the barest list.
 import '../../src/styles/index.css';
 import { memo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -8,7 +9,7 @@ import { applyIncoming, makeConversations, targetIndex, updateTime, UPDATE_TEXT 
 import type { BenchParams } from './data.js';
 import { install } from './harness.js';
 import { createHostList } from './hostList.js';
-import * as t from './hostText.js';
+import { hostRowContent } from './hostRow.js';
 
 const ROW = 76;
 const { handle, useHostList } = createHostList();
@@ -16,10 +17,6 @@ let params: BenchParams;
 const now = Date.now();
 
 const Row = memo(function Row({ c, index, size, start }: { c: Conversation; index: number; size: number; start: number }) {
-  const name = t.name(c);
-  const time = t.timeOf(c);
-  const unread = c.unreadCount ?? 0;
-  const status = t.status(c);
   return (
     <div
       role="option"
@@ -27,39 +24,10 @@ const Row = memo(function Row({ c, index, size, start }: { c: Conversation; inde
       aria-setsize={size}
       aria-posinset={index + 1}
       className="ik-row"
-      data-unread={unread ? '' : undefined}
+      data-unread={c.unreadCount ? '' : undefined}
       style={{ blockSize: ROW, transform: `translateY(${start}px)` }}
     >
-      <span className="ik-avatar" data-colour={t.colour(c.contactId || c.id)} aria-hidden="true">
-        <span className="ik-avatar-initials">{t.initialsOf(name)}</span>
-      </span>
-      <span className="ik-row-main">
-        <span className="ik-row-top">
-          <span className="ik-row-name">{name}</span>
-          <time className="ik-row-time" dateTime={time} title={t.fullTime(time)}>
-            {t.timeLabel(time, now)}
-          </time>
-        </span>
-        <span className="ik-row-preview">
-          {c.lastMessage?.direction === 'outbound' && <span className="ik-row-preview-you">{t.messages.you}: </span>}
-          {t.preview(c)}
-        </span>
-        <span className="ik-row-meta">
-          <span className="ik-row-channel">{t.channel(c)}</span>
-          {status && (
-            <span className="ik-status-badge" data-status={c.status}>
-              {status}
-            </span>
-          )}
-          {c.assignee && <span className="ik-row-assignee">{t.messages.assignedTo(c.assignee.name ?? c.assignee.id)}</span>}
-          {unread > 0 && (
-            <span className="ik-unread-badge">
-              <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
-              <span className="ik-visually-hidden">{t.messages.unread(unread)}</span>
-            </span>
-          )}
-        </span>
-      </span>
+      {hostRowContent(c, now)}
     </div>
   );
 });

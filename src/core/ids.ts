@@ -12,6 +12,12 @@ export function assertValidId(id: unknown, what = 'conversation'): asserts id is
   if (/^(?:\.|%2e){1,2}$/i.test(id)) {
     throw new InboxError('invalid_id', `"${id}" is not a valid ${what} id.`);
   }
+  try {
+    encodeURIComponent(id);
+  } catch {
+    // A lone surrogate (half of an emoji) has no UTF-8 form, so no URL can carry it.
+    throw new InboxError('invalid_id', `The ${what} id is not well-formed text (it holds a lone surrogate).`);
+  }
 }
 
 /** Whether a URL is safe to load as an image: only absolute http(s) URLs are. */

@@ -56,7 +56,12 @@ export function normalizeQuery(query: ConversationQuery, capabilities: AdapterCa
   return normalized;
 }
 
-/** Whether more pages follow, for backends that send only a total. */
-export function computeHasNext(page: number, limit: number, total: number): boolean {
-  return page * limit < total;
+/**
+ * Whether more pages follow: never past `ceil(total / limit)` pages, and
+ * never after an empty page (`rows` is how many this page held), so a total
+ * that overstates what is there cannot make paging run on forever.
+ */
+export function computeHasNext(page: number, limit: number, total: number, rows?: number): boolean {
+  if (rows === 0) return false;
+  return page < Math.ceil(total / limit);
 }

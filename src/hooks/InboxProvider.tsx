@@ -5,6 +5,7 @@ import type { ConversationsAdapter } from '../core/types.js';
 import { createInboxStore } from '../store/createInboxStore.js';
 import type { AssigneeDirectory, CurrentUser, InboxStore } from '../store/createInboxStore.js';
 import type { DraftStorage } from '../store/drafts.js';
+import type { DehydratedInbox } from '../store/hydration.js';
 import { InboxContext } from './context.js';
 import { defaultMessages } from './messages.js';
 import type { InboxMessages } from './messages.js';
@@ -29,6 +30,8 @@ export interface InboxProviderProps {
   storage?: DraftStorage | undefined;
   /** Storage key for drafts. Default `"inboxkit:drafts"`. Read when the store is made. */
   storageKey?: string | undefined;
+  /** Data from `store.dehydrate()` (e.g. fetched by a server component), shown on the first render without a request. Read when the store is made. Default none. */
+  initialState?: DehydratedInbox | null | undefined;
   children?: ReactNode | undefined;
 }
 
@@ -37,14 +40,14 @@ export interface InboxProviderProps {
  * providers on one page are two independent inboxes. Browser APIs are used
  * only in effects, so this renders on a server.
  */
-export function InboxProvider({ adapter, store: givenStore, currentUser, directory, locale, messages, pollIntervalMs, storage, storageKey, children }: InboxProviderProps) {
+export function InboxProvider({ adapter, store: givenStore, currentUser, directory, locale, messages, pollIntervalMs, storage, storageKey, initialState, children }: InboxProviderProps) {
   if (!givenStore && !adapter) throw new Error('<InboxProvider> needs an `adapter` (or a `store` made with createInboxStore).');
   const [owned, setOwned] = useState<{ adapter: ConversationsAdapter; store: InboxStore } | null>(() =>
-    givenStore ? null : { adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey }) },
+    givenStore ? null : { adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey, initialState }) },
   );
   // A different backend is a different inbox: make a new store (React's "adjust state during render" pattern).
   if (!givenStore && owned?.adapter !== adapter) {
-    setOwned({ adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey }) });
+    setOwned({ adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, storage, storageKey, initialState }) });
   }
   const store = givenStore ?? owned!.store;
 

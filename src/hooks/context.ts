@@ -11,7 +11,7 @@ export interface InboxContextValue {
   messages: InboxMessages;
 }
 
-export const InboxContext = createContext<InboxContextValue | null>(null);
+export const InboxContext = /* @__PURE__ */ createContext<InboxContextValue | null>(null);
 
 /** The inbox context, or a loud error naming the hook and the provider it needs. */
 export function useInboxContext(hookName: string): InboxContextValue {

@@ -1,3 +1,4 @@
+import type { InboxErrorCode } from '../core/errors.js';
 import type { Channel, ConversationStatus } from '../core/types.js';
 
 /**
@@ -23,7 +24,8 @@ export interface InboxMessages {
   unread: (count: number) => string;
   assignedTo: (name: string) => string;
   noMessagesYet: string;
-  you: string;
+  /** Marks an outbound message (the model has no author, so never "You"). */
+  sent: string;
   justNow: string;
   minutesAgo: (n: number) => string;
   hoursAgo: (n: number) => string;
@@ -31,6 +33,8 @@ export interface InboxMessages {
   today: string;
   loading: string;
   loadingMore: string;
+  /** Said when End reaches the last loaded row and more must load. */
+  endOfLoaded: (loaded: number, total: number) => string;
   emptyList: string;
   emptyListFiltered: string;
   retry: string;
@@ -52,17 +56,28 @@ export interface InboxMessages {
   noMatches: string;
   assigning: string;
   dismiss: string;
+  /** Leads an assign refusal's row ("Not assigned."), before the reason. */
+  assignFailed: string;
+  /** Leads a resolve refusal's row ("Not resolved."), before the reason. */
+  resolveFailed: string;
+  /** Reasons in words for people, per error code, and for refusals the server explains. */
+  errors: Record<InboxErrorCode, string> & { notMember: string; teamNotMember: string };
   aiHandlingExplained: string;
   escalatedExplained: string;
   takeOver: string;
   historyUnavailable: string;
   lastMessage: string;
   details: string;
+  /** Words for metadata keys the backends send; other keys are humanized ("customer_tier" → "Customer tier"). */
+  metadataLabels: Record<string, string>;
+  /** Words for values of `metadata.source`; others are humanized. */
+  metadataSources: Record<string, string>;
+  yes: string;
+  no: string;
   timeline: string;
   conversation: string;
   labels: string;
   inbound: string;
-  outbound: string;
   internalNote: string;
   noteOnlyTeam: string;
   notesUnsupported: string;
@@ -95,7 +110,7 @@ export const defaultMessages: InboxMessages = {
   unread: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
   assignedTo: (name) => `Assigned to ${name}`,
   noMessagesYet: 'No messages yet',
-  you: 'You',
+  sent: 'Sent',
   justNow: 'now',
   minutesAgo: (n) => `${n}m`,
   hoursAgo: (n) => `${n}h`,
@@ -103,6 +118,7 @@ export const defaultMessages: InboxMessages = {
   today: 'Today',
   loading: 'Loading…',
   loadingMore: 'Loading more…',
+  endOfLoaded: (loaded, total) => `Last loaded conversation: ${loaded} of ${total}. Loading more; press End again to go further.`,
   emptyList: 'No conversations yet.',
   emptyListFiltered: 'No conversations match these filters.',
   retry: 'Retry',
@@ -124,17 +140,38 @@ export const defaultMessages: InboxMessages = {
   noMatches: 'Nobody matches.',
   assigning: 'Assigning…',
   dismiss: 'Dismiss',
+  assignFailed: 'Not assigned.',
+  resolveFailed: 'Not resolved.',
+  errors: {
+    notMember: 'This person is not a member of this organization.',
+    teamNotMember: 'This team is not part of this organization.',
+    invalid_id: 'The server did not accept this conversation’s id.',
+    invalid_input: 'The server did not accept the request.',
+    unauthorized: 'You are not signed in, or your session has ended.',
+    forbidden: 'You are not allowed to do this.',
+    not_found: 'This conversation no longer exists.',
+    rate_limited: 'Too many requests right now. Try again in a moment.',
+    server: 'The server had a problem. Try again.',
+    network: 'The server could not be reached. Check the connection and try again.',
+    timeout: 'The server took too long to answer. Try again.',
+    invalid_response: 'The server sent an answer that could not be read.',
+    unsupported: 'This backend cannot do that.',
+    aborted: 'The request was cancelled.',
+  },
   aiHandlingExplained: 'An AI agent is handling this conversation. Assign it to yourself to take over.',
   escalatedExplained: 'The AI agent escalated this conversation to a human. Assign it to yourself to take over.',
   takeOver: 'Take over',
   historyUnavailable: 'The full message history is not available from this backend; only the last message is shown.',
   lastMessage: 'Last message',
   details: 'Details',
+  metadataLabels: { source: 'Source', firstMessageAt: 'First message', resolution: 'Resolution' },
+  metadataSources: { organic: 'Organic', campaign: 'Campaign', ad_click: 'Ad click', qr_code: 'QR code', website_widget: 'Website widget' },
+  yes: 'Yes',
+  no: 'No',
   timeline: 'Messages and notes',
   conversation: 'Conversation',
   labels: 'Labels',
   inbound: 'Customer',
-  outbound: 'Team',
   internalNote: 'Internal note',
   noteOnlyTeam: 'Only visible to your team',
   notesUnsupported: 'Internal notes are not supported by this backend.',

@@ -122,6 +122,15 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     return 1;
   }
   const { url, baseUrl, token } = server;
+  // The demo organisation: who can be assigned (a host's currentUser and directory use these ids).
+  let organisation = '';
+  try {
+    const assignees = (await server.backend.listAssignees?.()) ?? [];
+    const rows = assignees.map((a) => `  ${a.type.padEnd(4)}  ${a.id}  ${a.name ?? ''}${a.email ? ` <${a.email}>` : ''}\n`);
+    if (rows.length > 0) organisation = `Demo organisation (${options.flavour === 'whatsapp' ? 'users; this API has no teams' : 'users, then teams'}):\n${rows.join('')}`;
+  } catch {
+    // A backend that cannot list assignees simply has no listing.
+  }
   const example =
     options.flavour === 'waply'
       ? `createWaplyAdapter({ baseUrl: '${baseUrl}', apiKey: '${token}' })`
@@ -131,6 +140,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       `  baseUrl: ${baseUrl}\n` +
       `  header:  Authorization: Bearer ${token}\n` +
       `  example: ${example}\n` +
+      organisation +
       `Press Ctrl+C to stop.\n`,
   );
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
 import { createMockHandler, DEFAULT_MOCK_TOKEN } from '../adapters/mock-api/index.js';
 import type { MockFlavour, MockHandler } from '../adapters/mock-api/index.js';
@@ -42,21 +43,17 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
+function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const method = req.method ?? 'GET';
-  let body: Uint8Array<ArrayBuffer> | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    body = new Uint8Array(Buffer.concat(chunks));
-  }
+  // The body is streamed, not buffered: the handler checks auth first and reads at most its cap.
+  const body = method === 'GET' || method === 'HEAD' ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
   // Concatenate rather than resolve: a path like `//x` must not become a host.
-  return new Request(`${origin}${req.url ?? '/'}`, { method, headers, body: body ?? null, signal });
+  return new Request(`${origin}${req.url ?? '/'}`, { method, headers, body, signal, ...(body && { duplex: 'half' }) } as RequestInit);
 }
 
 async function serve(handler: MockHandler, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -66,12 +63,14 @@ async function serve(handler: MockHandler, origin: string, req: IncomingMessage,
   });
   let response: Response;
   try {
-    response = await handler(await toRequest(req, origin, controller.signal));
+    response = await handler(toRequest(req, origin, controller.signal));
   } catch {
     response = new Response('{"error":"Internal server error"}', { status: 500, headers: { 'Content-Type': 'application/json' } });
   }
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
+  // A body left unread (refused, or past the cap) is not drained: the connection closes after the answer.
+  if (!req.readableEnded) res.setHeader('Connection', 'close');
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 

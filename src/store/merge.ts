@@ -2,6 +2,7 @@ import type { Assignee, Conversation, ConversationUpdate } from '../core/types.j
 import { comesBefore, matchesList } from './queries.js';
 import type { ListState } from './types.js';
 import { replaceEqualDeep } from './structural.js';
+import { copyDict, dict, mergeOwn } from './records.js';
 
 function sameAssignee(a: Assignee | null | undefined, b: Assignee | null | undefined): boolean {
   return !!a && !!b && a.type === b.type && a.id === b.id;
@@ -24,7 +25,8 @@ export function mergeConversation(existing: Conversation | undefined, incoming: 
     merged.contact = { ...existing.contact, ...incoming.contact };
   }
   if (sameAssignee(incoming.assignee, existing.assignee)) merged.assignee = { ...existing.assignee!, ...incoming.assignee! };
-  merged.metadata = { ...existing.metadata, ...incoming.metadata };
+  // Own keys only: a `__proto__` key in metadata stays data, never a prototype.
+  merged.metadata = mergeOwn<Record<string, unknown>>(existing.metadata, incoming.metadata);
   if (incoming.labels.length === 0) merged.labels = existing.labels;
   if (incoming.status !== 'unknown') delete merged.rawStatus;
   if (incoming.channel !== 'unknown') delete merged.rawChannel;
@@ -57,7 +59,7 @@ export function reconcileLists(
   hints: ListPlacement = {},
 ): { lists: Record<string, ListState>; removed: ListPlacement } {
   let out = lists;
-  const removed: ListPlacement = {};
+  const removed: ListPlacement = dict();
   for (const [key, list] of Object.entries(lists)) {
     if (list.status !== 'success') continue;
     const index = list.ids.indexOf(next.id);
@@ -88,7 +90,7 @@ export function reconcileLists(
     // Moved back to the same place: keep the old array, so the list does not re-render for nothing.
     if (ids !== list.ids && ids.length === list.ids.length && ids.every((id, i) => id === list.ids[i])) ids = list.ids;
     if (ids !== list.ids || total !== list.total) {
-      if (out === lists) out = { ...lists };
+      if (out === lists) out = copyDict(lists);
       out[key] = { ...list, ids, total };
     }
   }

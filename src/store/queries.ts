@@ -34,7 +34,16 @@ export function matchesList(query: ListQuery, conversation: Conversation): boole
   return true;
 }
 
-/** Newest activity first, as the backends order lists. */
+/** A timestamp as an instant (ms since the epoch), `NaN` when it is not one. Strings in other zones do not sort as text. */
+export function instant(timestamp: string | null | undefined): number {
+  return typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+}
+
+/** Newest activity first, as the backends order lists; `updatedAt` compared as instants. */
 export function comesBefore(a: Conversation, b: Conversation): boolean {
-  return a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && a.id < b.id);
+  const x = instant(a.updatedAt);
+  const y = instant(b.updatedAt);
+  if (x !== y && !Number.isNaN(x) && !Number.isNaN(y)) return x > y;
+  if (Number.isNaN(x) !== Number.isNaN(y)) return !Number.isNaN(x);
+  return a.id < b.id;
 }

@@ -1,3 +1,5 @@
+import { defineOwn } from './records.js';
+
 /**
  * Returns `prev` when `next` is deeply equal to it, otherwise `next` with
  * every deeply-equal subtree replaced by the one from `prev`. Keeps object
@@ -25,11 +27,12 @@ export function replaceEqualDeep<T>(prev: unknown, next: T): T {
   const aKeys = Object.keys(a);
   const bKeys = Object.keys(b);
   let equal = aKeys.length === bKeys.length;
-  const out: Record<string, unknown> = {};
+  const out = Object.create(Object.getPrototypeOf(b) as object | null) as Record<string, unknown>;
   for (const key of bKeys) {
-    const merged = replaceEqualDeep(a[key], b[key]);
-    out[key] = merged;
-    if (merged !== a[key] || !(key in a)) equal = false;
+    const had = Object.prototype.hasOwnProperty.call(a, key);
+    const merged = replaceEqualDeep(had ? a[key] : undefined, b[key]);
+    defineOwn(out, key, merged);
+    if (merged !== a[key] || !had) equal = false;
   }
   return (equal ? prev : out) as T;
 }

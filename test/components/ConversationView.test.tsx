@@ -125,7 +125,7 @@ describe('ConversationView: timeline', () => {
     const item = noteText.closest('li')!;
     expect(item).toHaveAttribute('data-slot', 'note');
     expect(item).toHaveClass('ik-note');
-    expect(within(item).getByText(/Internal note/)).toHaveTextContent('Only visible to your team');
+    expect(item.querySelector('.ik-note-label')).toHaveTextContent('Internal note · Only visible to your team');
     // The note was written now, after every message: it comes last.
     const entries = Array.from(container.querySelectorAll('[data-slot="message"], [data-slot="note"]'));
     expect(entries[entries.length - 1]).toBe(item);
@@ -150,7 +150,7 @@ describe('ConversationView: timeline', () => {
     const { adapter } = whatsAppOverMock([
       ada({
         messages: null,
-        metadata: { source: 'ad_campaign', orderId: 'A-1001' },
+        metadata: { source: 'ad_campaign', orderId: 'A-1001', firstMessageAt: '2026-11-27T07:10:40.840Z', customer_tier: 'gold', vip: true },
         lastMessage: { text: 'Is anyone there?', timestamp: '2026-05-01T09:10:00.000Z', direction: 'inbound' },
       }),
     ]);
@@ -158,15 +158,39 @@ describe('ConversationView: timeline', () => {
     expect(await screen.findByText(/The full message history is not available from this backend/)).toBeInTheDocument();
     expect(screen.getByText('Is anyone there?')).toBeInTheDocument();
     const details = screen.getByLabelText('Details');
-    expect(within(details).getByText('source')).toBeInTheDocument();
-    expect(within(details).getByText('ad_campaign')).toBeInTheDocument();
-    expect(within(details).getByText('orderId')).toBeInTheDocument();
-    expect(within(details).getByText('A-1001')).toBeInTheDocument();
+    // Known keys in words, others humanized, dates formatted: never camelCase keys or raw ISO timestamps.
+    const rows = Array.from(details.querySelectorAll('.ik-metadata-row')).map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+    expect(rows).toEqual([
+      ['Source', 'Ad campaign'],
+      ['Order id', 'A-1001'],
+      ['First message', expect.stringMatching(/^2[678] Nov( 2026)?, \d{1,2}:\d{2}( [AP]M)?$/)],
+      ['Customer tier', 'gold'],
+      ['Vip', 'Yes'],
+    ]);
+    expect(details.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
     expect(screen.getByText('Internal notes are not supported by this backend.')).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: /Internal note/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add note' })).toBeNull();
   });
+});
+
+describe('ConversationView: note authors', () => {
+  // The memory backend pushes the new note (without an author) before it answers; Waply answers with none.
+  for (const [name, make] of [
+    ['memory', () => createMemoryAdapter({ conversations: [ada()] })],
+    ['Waply over the mock API', () => waplyOverMock([ada()]).adapter],
+  ] as const) {
+    it(`a note added here carries the current user's name where the backend returns none (${name})`, async () => {
+      const user = userEvent.setup();
+      renderView(make(), 'conv_1', { id: 'user_dana', name: 'Dana Scully' });
+      await user.type(await screen.findByRole('textbox', { name: /Internal note/ }), 'Called back');
+      await user.click(screen.getByRole('button', { name: 'Add note' }));
+      const item = (await screen.findByText('Called back')).closest('li')!;
+      await expect.poll(() => item.querySelector('time')).not.toBeNull();
+      expect(item.querySelector('.ik-message-meta')).toHaveTextContent(/^Dana Scully · /);
+    });
+  }
 });
 
 describe('ConversationView: states', () => {
@@ -215,6 +239,12 @@ describe('ConversationView: states', () => {
     expect(screen.getByText('{"html":"<script>x</script>"}')).toBeInTheDocument();
     expect(container.querySelector('img[src="x"]')).toBeNull();
     expect(container.querySelector('script')).toBeNull();
+  });
+
+  it('humanizes any metadata key, prototype names too, and leaves empty values out', async () => {
+    renderView(createMemoryAdapter({ conversations: [ada({ messages: null, metadata: { constructor: 'x', toString: 'y', empty: '', none: null } })], profile: 'whatsapp' }), 'conv_1');
+    const details = await screen.findByLabelText('Details');
+    expect(Array.from(details.querySelectorAll('dt')).map((dt) => dt.textContent)).toEqual(['Constructor', 'To string']);
   });
 
   it('explains AI handling and lets the current user take over', async () => {

@@ -226,6 +226,77 @@ describe('Inbox: keyboard triage', () => {
   });
 });
 
+describe('Inbox: the agent loop', () => {
+  it('after resolving under an Open filter, j opens the row that followed, k the one before', async () => {
+    const user = userEvent.setup();
+    renderInbox(createMemoryAdapter({ conversations: people(6) }), { defaultQuery: { status: 'open' } });
+    await openAndFocusView(user, 'Person 3');
+    await user.keyboard('e');
+    // Resolved, it leaves the Open list.
+    await expect.poll(rowNames).toEqual(['Person 1', 'Person 2', 'Person 4', 'Person 5', 'Person 6']);
+    screen.getByRole('log').focus();
+    await user.keyboard('j');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Person 4' })).toBeInTheDocument();
+
+    screen.getByRole('log').focus();
+    await user.keyboard('e');
+    await expect.poll(rowNames).toEqual(['Person 1', 'Person 2', 'Person 5', 'Person 6']);
+    screen.getByRole('log').focus();
+    await user.keyboard('k');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Person 2' })).toBeInTheDocument();
+  }, 20_000);
+
+  it('a click on something not focusable (the conversation header) makes the shortcuts live', async () => {
+    const user = userEvent.setup();
+    const { container } = renderInbox(createMemoryAdapter({ conversations: people(3) }));
+    await user.click(await screen.findByRole('option', { name: /Person 1/ }));
+    const name = await screen.findByRole('heading', { level: 2, name: 'Person 1' });
+    await user.click(name);
+    const root = container.querySelector<HTMLElement>('.ik-inbox')!;
+    expect(root).toHaveAttribute('tabindex', '-1');
+    expect(root).toHaveFocus();
+    await user.keyboard('j');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Person 2' })).toBeInTheDocument();
+  });
+
+  it('Escape leaves the note field for the timeline, so the next j is a shortcut, not text', async () => {
+    const user = userEvent.setup();
+    renderInbox(createMemoryAdapter({ conversations: people(3) }));
+    await openAndFocusView(user, 'Person 1');
+    await user.click(noteField());
+    await user.keyboard('half a note');
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('log')).toHaveFocus();
+    await user.keyboard('j');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Person 2' })).toBeInTheDocument();
+    // The draft stayed with its conversation.
+    await user.keyboard('k');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Person 1' })).toBeInTheDocument();
+    expect(noteField()).toHaveValue('half a note');
+  });
+
+  it('End in the list says when more must load, and loads it', async () => {
+    const user = userEvent.setup();
+    const { container } = renderInbox(createMemoryAdapter({ conversations: people(120) }), { defaultQuery: { limit: 50 } });
+    await screen.findAllByRole('option');
+    await expect.poll(() => listbox().getAttribute('aria-busy')).toBeNull();
+    const announcer = container.querySelector('[data-slot="announcer"]')!;
+    expect(announcer).toHaveAttribute('role', 'status');
+    const loaded = () => Number(/Last loaded conversation: (\d+) of 120\./.exec(announcer.textContent ?? '')?.[1]);
+    listbox().focus();
+    await user.keyboard('{End}');
+    expect(announcer).toHaveTextContent(/^Last loaded conversation: \d+ of 120\. Loading more; press End again to go further\.$/);
+    const first = loaded();
+    await expect.poll(() => listbox().getAttribute('aria-busy')).toBeNull();
+    await user.keyboard('{End}');
+    await expect.poll(() => listbox().getAttribute('aria-busy')).toBeNull();
+    await user.keyboard('{End}');
+    // Each End loaded more on the way; once everything is loaded there is nothing more to say.
+    await expect.poll(() => announcer.textContent).toBe('');
+    expect(first).toBeLessThan(120);
+    }, 20_000);
+});
+
 describe('Inbox: selection and theme', () => {
   it('is uncontrolled by default: starts at defaultValue and opens what is clicked', async () => {
     const onValueChange = vi.fn();

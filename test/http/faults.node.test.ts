@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWaplyAdapter, createWhatsAppAdapter, InboxError } from 'inboxkit';
+import { createWaplyAdapter, createWhatsAppAdapter } from 'inboxkit';
 import type { RetryOptions } from 'inboxkit';
+import { failure } from '../support/failure.js';
 import { fixture, startServer } from '../support/httpServer.js';
 import type { Reply, Seen, TestServer } from '../support/httpServer.js';
 
@@ -22,18 +23,6 @@ async function waply(respond: (req: Seen, index: number) => Reply | Promise<Repl
   server = await startServer(respond);
   const adapter = createWaplyAdapter({ apiKey: 'k', baseUrl: server.url, retry: false, ...options });
   return { adapter, seen: server.seen };
-}
-
-function failure(promise: Promise<unknown>): Promise<InboxError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(InboxError);
-      return error as InboxError;
-    },
-  );
 }
 
 describe('HTTP status codes become InboxError codes, keeping the server text', () => {

@@ -46,8 +46,8 @@ describe('Waply adapter: the spec examples, field by field', () => {
         aiHandling: false,
         labels: [],
         metadata: {},
-        createdAt: '2026-04-15T08:30:00Z',
-        updatedAt: '2026-04-16T09:12:00Z',
+        createdAt: '2026-04-15T08:30:00.000Z',
+        updatedAt: '2026-04-16T09:12:00.000Z',
         closedAt: null,
         closedBy: null,
       },
@@ -73,11 +73,11 @@ describe('Waply adapter: the spec examples, field by field', () => {
         type: 'text',
         text: 'Hello, I need help with my order.',
         status: 'delivered',
-        createdAt: '2026-04-16T09:10:00Z',
+        createdAt: '2026-04-16T09:10:00.000Z',
       },
     ]);
-    expect(conversation.lastMessage).toEqual({ text: 'Hello, I need help with my order.', timestamp: '2026-04-16T09:10:00Z', direction: 'inbound' });
-    expect(conversation.createdAt).toBe('2026-04-16T09:10:00Z');
+    expect(conversation.lastMessage).toEqual({ text: 'Hello, I need help with my order.', timestamp: '2026-04-16T09:10:00.000Z', direction: 'inbound' });
+    expect(conversation.createdAt).toBe('2026-04-16T09:10:00.000Z');
   });
 
   it('assigns a user with { user_id } and never drops the history on merge', async () => {
@@ -92,8 +92,8 @@ describe('Waply adapter: the spec examples, field by field', () => {
       channel: 'whatsapp',
       status: 'open',
       assignee: { type: 'user', id: 'usr_01H111', name: 'Alice Support' },
-      createdAt: '2026-04-16T09:10:00Z',
-      updatedAt: '2026-04-16T10:00:00Z',
+      createdAt: '2026-04-16T09:10:00.000Z',
+      updatedAt: '2026-04-16T10:00:00.000Z',
     });
     // The spec's answer carries `messages: []`; that is not "the history is empty".
     expect('messages' in update).toBe(false);
@@ -111,7 +111,7 @@ describe('Waply adapter: the spec examples, field by field', () => {
     const update = await adapter.resolveConversation('conv_01HABC');
     expect(seen[0]!.method).toBe('POST');
     expect(seen[0]!.url).toBe('/v1/conversations/conv_01HABC/resolve');
-    expect(update).toMatchObject({ id: 'conv_01HABC', status: 'resolved', assignee: null, updatedAt: '2026-04-16T10:15:00Z' });
+    expect(update).toMatchObject({ id: 'conv_01HABC', status: 'resolved', assignee: null, updatedAt: '2026-04-16T10:15:00.000Z' });
   });
 
   it('adds a note with { content }', async () => {
@@ -120,7 +120,7 @@ describe('Waply adapter: the spec examples, field by field', () => {
     const note = await adapter.addNote('conv_01HABC', text);
     expect(seen[0]!.url).toBe('/v1/conversations/conv_01HABC/notes');
     expect(JSON.parse(seen[0]!.body)).toEqual({ content: text });
-    expect(note).toEqual({ id: 'note_01HPQR', conversationId: 'conv_01HABC', content: text, createdAt: '2026-04-16T10:20:00Z' });
+    expect(note).toEqual({ id: 'note_01HPQR', conversationId: 'conv_01HABC', content: text, createdAt: '2026-04-16T10:20:00.000Z' });
   });
 });
 

@@ -194,7 +194,9 @@ describe('WhatsApp adapter: queries', () => {
 
   it('fails fast on missing options', () => {
     expect(() => createWhatsAppAdapter({ baseUrl: '', headers: {} })).toThrow(/baseUrl/);
-    // @ts-expect-error headers are required
-    expect(() => createWhatsAppAdapter({ baseUrl: 'https://example.com' })).toThrow(/headers/);
+    // Headers are optional (a cookie-authenticated proxy needs none), but not any value.
+    expect(() => createWhatsAppAdapter({ baseUrl: 'https://example.com' })).not.toThrow();
+    // @ts-expect-error headers are an object or a function
+    expect(() => createWhatsAppAdapter({ baseUrl: 'https://example.com', headers: 'Bearer x' })).toThrow(/headers/);
   });
 });

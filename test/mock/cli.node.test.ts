@@ -44,6 +44,10 @@ describe('runCli', () => {
     expect(text).toContain(`baseUrl: ${banner}/v1`);
     expect(text).toContain('Authorization: Bearer dev-token');
     expect(text).toContain(`createWaplyAdapter({ baseUrl: '${banner}/v1', apiKey: 'dev-token' })`);
+    // The demo organisation, as the README lists it: users, then teams.
+    expect(text).toContain('Demo organisation (users, then teams):');
+    expect(text).toContain('user  user_01AVR05JBADNPSBECWHNYFV74W  Alice Support <alice@example.com>');
+    expect(text).toContain('team  team_01ZN0PNW93D7VTEVQZYWA35CQC  Billing');
 
     const res = await fetch(`${banner}/v1/conversations?status=all`, { headers: { Authorization: 'Bearer dev-token' } });
     expect((await res.json()).total).toBe(5);
@@ -59,6 +63,9 @@ describe('runCli', () => {
     const exit = runCli(['--flavour=whatsapp', '--port=0', '--seed', '3'], cli.io);
     const url = await waitFor(() => cli.out.join('').match(/listening on (http:\/\/\S+)/)?.[1]);
     expect(cli.out.join('')).toContain(`createWhatsAppAdapter({ baseUrl: '${url}', headers: { Authorization: 'Bearer inboxkit-mock-token' } })`);
+    expect(cli.out.join('')).toContain('Demo organisation (users; this API has no teams):');
+    expect(cli.out.join('')).toContain('user  user_01GWZ5FNSR4R3SGAPKXH0WQ956  Olena Kovalenko <olena.kovalenko@example.com>');
+    expect(cli.out.join('')).not.toContain('team_');
     cli.signal('SIGTERM');
     expect(await exit).toBe(0);
   });

@@ -109,11 +109,13 @@ describe('WhatsApp mock: single conversation and mutations', () => {
 
   it('400s malformed ids, percent-decoded first', async () => {
     const { call } = setup();
-    for (const path of ['/..%2Fx', '/not-a-conv', '/conv_a%20b', '/conv_%2E%2E']) {
+    for (const path of ['/..%2Fx', '/conv_a%20b', '/conv_%2E%2E', '/%F0%9F%98%80']) {
       const res = await call(path);
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ success: false, error: 'Invalid conversation ID' });
     }
+    // Well-formed but unknown: no prefix is required, so it is simply not there.
+    expect((await call('/not-a-conv')).status).toBe(404);
   });
 
   it('close answers only id, status, closedAt, closedBy', async () => {

@@ -1,17 +1,18 @@
 import '@testing-library/jest-dom/vitest';
 import { Profiler } from 'react';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConversationList, createInboxStore, createMemoryAdapter, InboxProvider } from 'inboxkit';
 import type { Conversation, InboxStore } from 'inboxkit';
+import { conversation } from '../hooks/helpers';
 
 afterEach(cleanup);
 
 const QUERY = { limit: 100 } as const;
 
 /** A store holding 1,000 loaded conversations (ten pages), as after scrolling. */
-async function storeWith1000() {
-  const adapter = createMemoryAdapter({ seed: 21, size: 1000, now: () => Date.parse('2026-11-20T12:00:00Z') });
+async function storeWith1000(clock = { now: Date.parse('2026-11-20T12:00:00Z') }) {
+  const adapter = createMemoryAdapter({ seed: 21, size: 1000, now: () => clock.now });
   const store = createInboxStore({ adapter, pollIntervalMs: 0, storageKey: 'perf-test' });
   await store.fetchList(QUERY);
   while (Object.values(store.state.getState().lists)[0]!.hasNext) await store.loadMore(QUERY);
@@ -127,5 +128,90 @@ describe('host-managed ConversationList render counts', () => {
     await settle();
     expect(rendered).toEqual([rows[2]!.id]);
     expect(screen.getByText('Edited by the host')).toBeInTheDocument();
+  });
+});
+
+describe('an update that moves a conversation to the top', () => {
+  it('re-renders one row in hook mode when a message arrives for a conversation far down the list', async () => {
+    const clock = { now: Date.parse('2026-11-20T12:00:00Z') };
+    const { adapter, store } = await storeWith1000(clock);
+    const counts = renderList(store);
+    await settle();
+    const key = Object.keys(store.state.getState().lists)[0]!;
+    const target = store.state.getState().lists[key]!.ids[500]!;
+    // An open conversation: the active row is that one, not "the first row", so a new first row does not move it.
+    act(() => void screen.getAllByRole('option')[2]!.click());
+    const optionsBefore = screen.getAllByRole('option').length;
+    counts.rowRenders.length = 0;
+    const commitsBefore = counts.commits;
+
+    clock.now += 1000; // the newest activity of all
+    act(() => void adapter.simulate.incomingMessage(target, 'Moved to the top'));
+    await settle();
+    expect(store.state.getState().lists[key]!.ids[0]).toBe(target);
+    // Only the moved row renders its content; the rows it pushed down only change position.
+    expect(counts.rowRenders).toEqual([target]);
+    expect(counts.commits - commitsBefore).toBe(1);
+    const options = screen.getAllByRole('option');
+    expect(options).toHaveLength(optionsBefore);
+    expect(options[0]).toHaveAttribute('aria-posinset', '1');
+    expect(options[1]).toHaveAttribute('aria-posinset', '2');
+  });
+
+  it('at 100,000 host-managed rows re-renders one row, reads only the visible rows and measures nothing', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => conversation(`conv_${i}`, `Person ${i}`));
+    // Counts every position the list reads from the array it is given.
+    const reads = { count: 0 };
+    const counted = (list: Conversation[]) =>
+      new Proxy(list, {
+        get(target, prop, receiver) {
+          if (typeof prop === 'string' && /^\d+$/.test(prop)) reads.count++;
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+    const rendered: string[] = [];
+    const renderItem = (c: Conversation) => {
+      rendered.push(c.id);
+      return <span>{c.lastMessage?.text}</span>;
+    };
+    const idle = createMemoryAdapter({ conversations: [] });
+    let commits = 0;
+    // An open conversation (see above): the active row stays on it when rows arrive above.
+    const ui = (list: Conversation[]) => (
+      <InboxProvider adapter={idle}>
+        <Profiler id="list" onRender={() => commits++}>
+          <ConversationList conversations={counted(list)} renderItem={renderItem} defaultValue="conv_2" />
+        </Profiler>
+      </InboxProvider>
+    );
+    const { rerender } = render(ui(rows));
+    await settle();
+    const optionsBefore = screen.getAllByRole('option').length;
+
+    const moved = { ...rows[50_000]!, lastMessage: { ...rows[50_000]!.lastMessage!, text: 'Moved to the top' } };
+    const next = [moved, ...rows.slice(0, 50_000), ...rows.slice(50_001)];
+    // Layout reads: a list that measured its rows (or itself) on an update would call these.
+    const layout = [
+      vi.spyOn(Element.prototype, 'getBoundingClientRect'),
+      vi.spyOn(Element.prototype, 'scrollTop', 'get'),
+      vi.spyOn(Element.prototype, 'clientHeight', 'get'),
+      vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get'),
+    ];
+    rendered.length = 0;
+    reads.count = 0;
+    const commitsBefore = commits;
+
+    rerender(ui(next));
+
+    expect(rendered).toEqual([moved.id]);
+    expect(commits - commitsBefore).toBe(1);
+    // O(visible rows): the rows in the DOM (and a few lookups each), never the 100,000.
+    expect(reads.count).toBeLessThan(optionsBefore * 4);
+    for (const spy of layout) expect(spy).not.toHaveBeenCalled();
+    for (const spy of layout) spy.mockRestore();
+    const options = screen.getAllByRole('option');
+    expect(options).toHaveLength(optionsBefore);
+    expect(options[0]).toHaveTextContent('Moved to the top');
+    expect(options[0]).toHaveAttribute('aria-setsize', '100000');
   });
 });

@@ -25,13 +25,26 @@ export interface HttpAdapterOptions {
   timeoutMs?: number | undefined;
   /** Retry policy for reads, or `false` for none. Default: 3 retries with backoff. */
   retry?: RetryOptions | false | undefined;
+  /**
+   * Largest answer accepted, in bytes as the body is read (after `fetch` has
+   * decompressed it). A larger one fails with `invalid_response` and is not
+   * retried. Default 5 MB (5 242 880).
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * Passed to `fetch` as `credentials`: `'include'` sends cookies to a
+   * cross-origin proxy (which must allow credentials). Default: the
+   * platform's (`'same-origin'`).
+   */
+  credentials?: RequestCredentials | undefined;
 }
 
 export interface TransportConfig extends HttpAdapterOptions {
   /** Name used in error messages, e.g. "WhatsApp API". */
   apiName: string;
   baseUrl: string;
-  headers: HeadersInput;
+  /** None: requests carry only what the platform adds (cookies on a same-origin proxy). */
+  headers?: HeadersInput | undefined;
   /** Pulls the server's own error text out of an error body. */
   readErrorText(body: unknown): string | undefined;
 }
@@ -51,6 +64,15 @@ export interface Transport {
 }
 
 const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, baseDelayMs: 300, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 };
+/** Default of `maxResponseBytes`: 5 MB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+/** An error body is read only for its message; more than this is not needed. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** Same-origin redirects followed before giving up. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+/** Resolves relative URLs where there is no page (Node): a relative Location then stays on it. */
+const PLACEHOLDER_ORIGIN = 'http://placeholder.invalid';
 
 function statusToCode(status: number, serverText: string | undefined): InboxErrorCode {
   if (status === 400) return serverText && /\bid\b/i.test(serverText) ? 'invalid_id' : 'invalid_input';
@@ -102,6 +124,79 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** Settles like `promise`, or rejects with the signal's reason as soon as it fires. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A URL made absolute against the page, or against a placeholder origin where there is none. */
+function absoluteUrl(url: string, base?: string): URL | undefined {
+  try {
+    return new URL(url, base ?? (globalThis as { location?: { href?: string | undefined } | undefined }).location?.href ?? PLACEHOLDER_ORIGIN);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `fetch` is handed for a URL resolved by `absoluteUrl`: relative again if it was relative. */
+function fetchableUrl(url: URL): string {
+  return url.origin === PLACEHOLDER_ORIGIN ? `${url.pathname}${url.search}` : url.href;
+}
+
+/**
+ * Reads a body (of a response, or of a request in the mock) as text,
+ * counting the bytes the stream yields (so after decompression) and stopping
+ * at `limit`. Resolves `undefined` when the body is larger; the rest is never read.
+ */
+export async function readLimited(message: Pick<Response, 'body' | 'headers'>, limit: number): Promise<string | undefined> {
+  const encoding = message.headers.get('Content-Encoding');
+  const declared = Number(message.headers.get('Content-Length') ?? NaN);
+  if ((encoding === null || encoding === 'identity') && declared > limit) {
+    await message.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (message.body === null) return '';
+  const reader = message.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** A failed `headers()` as an `InboxError`: `unauthorized` when it says so, else `network` (retried like one). */
+function headersFailure(apiName: string, error: unknown): InboxError {
+  if (isInboxError(error)) return error;
+  const record = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
+  const message = error instanceof Error ? error.message : String(error);
+  const said = [record.name, record.message, record.code, record.status, typeof error === 'string' ? error : undefined].map((part) => (part === undefined ? '' : String(part))).join(' ');
+  const unauthorized = record.status === 401 || /unauthori[sz]ed|unauthenticated|\b401\b/i.test(said);
+  return new InboxError(unauthorized ? 'unauthorized' : 'network', `${apiName}: the headers function failed: ${message || 'no reason given'}.`, { cause: error });
+}
+
 function describe(value: string, max = 120): string {
   const flat = value.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
@@ -111,6 +206,10 @@ function describe(value: string, max = 120): string {
 export function createTransport(config: TransportConfig): Transport {
   const retry = config.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...config.retry };
   const timeoutMs = config.timeoutMs ?? 15_000;
+  const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof maxResponseBytes !== 'number' || !(maxResponseBytes > 0)) {
+    throw new InboxError('invalid_input', `${config.apiName}: maxResponseBytes must be a number above 0, got ${String(config.maxResponseBytes)}.`);
+  }
   const base = config.baseUrl.replace(/\/+$/, '');
   if (!/^https?:\/\//i.test(base) && !base.startsWith('/')) {
     throw new InboxError('invalid_input', `${config.apiName}: baseUrl must be an http(s) URL or a path starting with "/", got "${config.baseUrl}".`);
@@ -128,14 +227,64 @@ export function createTransport(config: TransportConfig): Transport {
     return url;
   }
 
+  function resolveHeaders(): Promise<Record<string, string>> {
+    const input = config.headers;
+    if (typeof input !== 'function') return Promise.resolve(input ?? {});
+    // A thrown error and a rejection are the same failure.
+    return Promise.resolve()
+      .then(input)
+      .then((value) => value ?? {})
+      .catch((error: unknown) => {
+        throw headersFailure(config.apiName, error);
+      });
+  }
+
+  /**
+   * Sends the request, following redirects only within the origin it was sent
+   * to: a redirect elsewhere would hand our headers (auth) and body (a note)
+   * to another host, so it is refused as `invalid_response`.
+   */
+  async function send(doFetch: typeof fetch, url: string, init: RequestInit): Promise<Response> {
+    let current = url;
+    let { method, body } = init;
+    const headers = { ...(init.headers as Record<string, string>) };
+    const origin = absoluteUrl(url)?.origin;
+    for (let hops = 0; ; hops++) {
+      const response = await doFetch(current, { ...init, method, headers, body, redirect: 'manual' });
+      // Browsers hide where a manual redirect leads, so it cannot be checked.
+      if (response.type === 'opaqueredirect') {
+        throw new InboxError('invalid_response', `${config.apiName} answered with a redirect; it is not followed, as where it leads cannot be checked.`);
+      }
+      const location = response.headers.get('Location');
+      if (!REDIRECT_STATUSES.includes(response.status) || location === null) return response;
+      await response.body?.cancel().catch(() => undefined);
+      const target = absoluteUrl(location, absoluteUrl(current)?.href);
+      if (target === undefined || origin === undefined || target.origin !== origin) {
+        throw new InboxError(
+          'invalid_response',
+          `${config.apiName} redirected to another origin (${target?.origin ?? describe(location)}); refused, so headers and body stay with ${origin ?? 'the API'}.`,
+          { status: response.status },
+        );
+      }
+      if (hops >= MAX_REDIRECTS) {
+        throw new InboxError('invalid_response', `${config.apiName} redirected more than ${MAX_REDIRECTS} times.`, { status: response.status });
+      }
+      // As fetch itself does: 303, and 301/302 after a POST, continue as a GET without the body.
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+        delete headers['Content-Type'];
+      }
+      current = fetchableUrl(target);
+    }
+  }
+
   async function once(req: TransportRequest, url: string): Promise<unknown> {
     const doFetch = config.fetch ?? globalThis.fetch;
     if (typeof doFetch !== 'function') throw new InboxError('network', `${config.apiName}: no fetch is available here; pass one as the "fetch" option.`);
-    const headerValues = typeof config.headers === 'function' ? await config.headers() : config.headers;
-    const headers: Record<string, string> = { Accept: 'application/json', ...headerValues };
-    if (req.body !== undefined) headers['Content-Type'] = 'application/json';
 
     // Our own controller joins the caller's signal and the timeout, so we can tell them apart.
+    // It covers everything: the headers function, the request, and reading the body.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -147,27 +296,39 @@ export function createTransport(config: TransportConfig): Transport {
     req.signal?.addEventListener('abort', onAbort, { once: true });
 
     let response: Response;
-    let text: string;
+    let text: string | undefined;
     try {
-      response = await doFetch(url, {
+      const headerValues = await untilAborted(resolveHeaders(), controller.signal);
+      const headers: Record<string, string> = { Accept: 'application/json', ...headerValues };
+      if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+      response = await send(doFetch, url, {
         method: req.method,
         headers,
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
         signal: controller.signal,
+        ...(config.credentials !== undefined && { credentials: config.credentials }),
       });
-      text = await response.text();
+      text = await readLimited(response, response.ok ? maxResponseBytes : Math.min(maxResponseBytes, MAX_ERROR_BODY_BYTES));
     } catch (error) {
       if (req.signal?.aborted) throw abortError();
       if (timedOut) throw new InboxError('timeout', `${config.apiName} did not answer within ${timeoutMs} ms.`, { cause: error });
+      if (isInboxError(error)) throw error;
       throw new InboxError('network', `Could not reach the ${config.apiName}: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
     }
 
+    if (text === undefined && response.ok) {
+      // Not retried: the same answer would come again, as large.
+      throw new InboxError('invalid_response', `${config.apiName} answered with more than ${maxResponseBytes} bytes; the limit is maxResponseBytes.`, {
+        status: response.status,
+      });
+    }
+
     let body: unknown = undefined;
     let parsed = false;
-    if (text.trim() !== '') {
+    if (text !== undefined && text.trim() !== '') {
       try {
         body = JSON.parse(text);
         parsed = true;
@@ -188,7 +349,7 @@ export function createTransport(config: TransportConfig): Transport {
       });
     }
     if (!parsed) {
-      const what = text.trim() === '' ? 'an empty body' : `a body that is not JSON: "${describe(text)}"`;
+      const what = text === undefined || text.trim() === '' ? 'an empty body' : `a body that is not JSON: "${describe(text)}"`;
       throw new InboxError('invalid_response', `${config.apiName} answered HTTP ${response.status} with ${what}.`, { status: response.status });
     }
     return body;

@@ -58,10 +58,33 @@ export class Reader {
     return this.boolean(value, path);
   }
 
+  /**
+   * An ISO-8601 date and time with a time zone (`Z` or an offset), as UTC in
+   * the canonical form `new Date(x).toISOString()` gives, so that timestamps
+   * compare the same as strings and as instants.
+   */
   timestamp(value: unknown, path: string): string {
     const text = this.string(value, path);
-    if (Number.isNaN(Date.parse(text))) this.fail(path, 'an ISO-8601 timestamp', value);
-    return text;
+    const canonical = canonicalTimestamp(text);
+    if (canonical === undefined) this.fail(path, 'an ISO-8601 timestamp with a time zone', value);
+    return canonical;
+  }
+
+  /** A count of conversations: a whole number from 0 to `MAX_TOTAL`. */
+  total(value: unknown, path: string): number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_TOTAL) this.fail(path, `a whole number from 0 to ${MAX_TOTAL}`, value);
+    return value;
+  }
+
+  /** A page number or page size: a whole number from 1 up. */
+  positiveInteger(value: unknown, path: string): number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TOTAL) this.fail(path, 'a whole number from 1 up', value);
+    return value;
+  }
+
+  optionalPositiveInteger(value: unknown, path: string): number | undefined {
+    if (value === undefined || value === null) return undefined;
+    return this.positiveInteger(value, path);
   }
 
   optionalTimestamp(value: unknown, path: string): string | undefined {
@@ -77,6 +100,37 @@ export class Reader {
     if (value !== 'inbound' && value !== 'outbound') this.fail(path, '"inbound" or "outbound"', value);
     return value;
   }
+}
+
+/** Largest `total` believed: more conversations than a 32-bit count holds is a broken answer, not an inbox. */
+export const MAX_TOTAL = 2_147_483_647;
+
+// Date, `T`, time to the minute at least, then `Z` or an offset: RFC 3339 and ISO-8601's extended form.
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * `text` as `YYYY-MM-DDTHH:mm:ss.sssZ`, or `undefined` unless it is a real
+ * date and time with a zone. `Date.parse` alone accepts "0", "2026",
+ * "March 7" and RFC 1123 dates, and rolls 31 February over into March.
+ */
+export function canonicalTimestamp(text: string): string | undefined {
+  const match = ISO_TIMESTAMP.exec(text);
+  if (match === null) return undefined;
+  const [, year, month, day, hour, minute, second = '00', fraction = '', zulu, sign, offsetHours = '00', offsetMinutes = '00'] = match;
+  const fields = [Number(month), Number(day), Number(hour), Number(minute), Number(second), Number(offsetHours), Number(offsetMinutes)] as const;
+  const [mo, d, h, mi, se, oh, om] = fields;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59 || oh > 23 || om > 59) return undefined;
+  const y = Number(year);
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d > daysInMonth) return undefined;
+  const offset = zulu === undefined ? (sign === '-' ? -1 : 1) * (oh * 60 + om) : 0;
+  const ms = Number(`0.${fraction || '0'}`) * 1000;
+  // Date.UTC treats years 0-99 as 1900s; build from a full date string instead.
+  const local = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`) + Math.floor(ms);
+  const instant = local - offset * 60_000;
+  if (Number.isNaN(instant)) return undefined;
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 function kindOf(value: unknown): string {

@@ -3,17 +3,7 @@
  * must never change what the backend holds.
  */
 import type { Assignee, Contact, Conversation, Message, Note } from '../../core/types.js';
-
-/** Deep copy of plain data (metadata may hold anything JSON-like). */
-export function cloneData<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => cloneData(item)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = cloneData(item);
-    return out as T;
-  }
-  return value;
-}
+import { copyJson } from '../../core/json.js';
 
 export function copyContact(contact: Contact): Contact {
   const out: Contact = { ...contact };
@@ -42,6 +32,7 @@ export function copyConversation(conversation: Conversation, withMessages = true
     lastMessage: conversation.lastMessage === null ? null : { ...conversation.lastMessage },
     messages: withMessages && conversation.messages !== null ? conversation.messages.map(copyMessage) : null,
     labels: [...conversation.labels],
-    metadata: cloneData(conversation.metadata),
+    // Metadata may hold anything JSON-like, even a `__proto__` key from JSON.parse.
+    metadata: copyJson(conversation.metadata),
   };
 }

@@ -36,6 +36,19 @@ export interface GenerateContext {
   readonly users: readonly Assignee[];
   /** Teams conversations may be assigned to (empty when the profile has none). */
   readonly teams: readonly Assignee[];
+  /** Each locale's share of contacts (from `generationTables`). */
+  readonly localeWeights: readonly (readonly [LocaleCode, number])[];
+  /** Email slugs of names seen so far: names repeat a lot across 100,000 contacts (from `generationTables`). */
+  readonly slugs: Map<string, string>;
+}
+
+/**
+ * The tables generation works from, made per memory adapter: nothing is
+ * built at import, so a bundle that never creates a memory adapter drops the
+ * whole corpus.
+ */
+export function generationTables(): Pick<GenerateContext, 'localeWeights' | 'slugs'> {
+  return { localeWeights: LOCALES.map((locale) => [locale.code, locale.weight] as const), slugs: new Map() };
 }
 
 /** One generated conversation plus what its history will be made from. */
@@ -48,16 +61,13 @@ export interface Generated {
   readonly updatedMs: number;
 }
 
-const LOCALE_BY_CODE = new Map<LocaleCode, Locale>(LOCALES.map((locale) => [locale.code, locale]));
-const LOCALE_WEIGHTS = LOCALES.map((locale) => [locale.code, locale.weight] as const);
-
 export function localeOf(code: LocaleCode): Locale {
-  return LOCALE_BY_CODE.get(code) ?? (LOCALES[0] as Locale);
+  // Sixteen entries: a scan is as quick as a Map, and needs nothing built at import.
+  return LOCALES.find((locale) => locale.code === code) ?? (LOCALES[0] as Locale);
 }
 
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
-const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** `Date.UTC(9999, 11, 31, 23, 59, 59, 999)`: the last instant with a four-digit year. */
+const LAST_ISO_MS = 253_402_300_799_999;
 
 /**
  * `new Date(ms).toISOString()`, several times faster: generation formats
@@ -66,6 +76,8 @@ const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
  */
 export function isoFormatter(): (ms: number) => string {
   const prefixes = new Map<number, string>();
+  const twoDigits = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+  const threeDigits = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
   return (ms) => {
     if (!Number.isInteger(ms) || ms < 0 || ms > LAST_ISO_MS) return new Date(ms).toISOString();
     const day = Math.floor(ms / DAY);
@@ -80,7 +92,7 @@ export function isoFormatter(): (ms: number) => string {
     const minutes = Math.floor(rest / 60_000);
     rest -= minutes * 60_000;
     const seconds = Math.floor(rest / 1000);
-    return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}Z`;
+    return `${prefix}${twoDigits[hours]}:${twoDigits[minutes]}:${twoDigits[seconds]}.${threeDigits[rest - seconds * 1000]}Z`;
   };
 }
 
@@ -104,10 +116,7 @@ function composeName(random: Random, locale: Locale): string {
   return locale.order === 'familygiven' ? `${family}${given}` : `${given} ${family}`;
 }
 
-// Names repeat a lot across 100,000 contacts; their slugs are worth keeping.
-const slugs = new Map<string, string>();
-
-function slugOf(name: string): string {
+function slugOf(name: string, slugs: Map<string, string>): string {
   let slug = slugs.get(name);
   if (slug !== undefined) return slug;
   slug = name
@@ -122,8 +131,8 @@ function slugOf(name: string): string {
   return slug;
 }
 
-function emailLocalPart(name: string, random: Random): string {
-  const slug = slugOf(name);
+function emailLocalPart(name: string, random: Random, slugs: Map<string, string>): string {
+  const slug = slugOf(name, slugs);
   return slug === '' ? `customer${int(random, 100, 99_999)}` : slug;
 }
 
@@ -136,7 +145,7 @@ function phoneNumber(random: Random, locale: Locale): string {
   return `+${code}${digits}`;
 }
 
-function makeContact(random: Random, locale: Locale, channel: Channel, special: (typeof SPECIAL_CONTACTS)[number] | undefined): Contact {
+function makeContact(random: Random, locale: Locale, channel: Channel, special: (typeof SPECIAL_CONTACTS)[number] | undefined, slugs: Map<string, string>): Contact {
   const id = ulidLike(random, 'contact');
   let name = special?.name ?? composeName(random, locale);
   if (special === undefined && chance(random, 0.05)) {
@@ -146,10 +155,12 @@ function makeContact(random: Random, locale: Locale, channel: Channel, special: 
   const contact: Contact = { id, name };
   if (channel === 'whatsapp' || chance(random, 0.4)) contact.phone = phoneNumber(random, locale);
   if (special === undefined && chance(random, locale.latin ? 0.45 : 0.15)) {
-    contact.email = `${emailLocalPart(name, random)}@${pick(random, MAIL_DOMAINS)}`;
+    contact.email = `${emailLocalPart(name, random, slugs)}@${pick(random, MAIL_DOMAINS)}`;
   }
+  // No generated avatars: pointing at an image host would make every demo page send requests
+  // that fail. The draw stays, so every seed keeps giving the same data.
   if (special?.avatarUrl !== undefined) contact.avatarUrl = special.avatarUrl;
-  else if (chance(random, 0.35)) contact.avatarUrl = `https://cdn.example.com/avatars/${id}.jpg`;
+  else chance(random, 0.35);
   if (chance(random, 0.3)) {
     const first = pick(random, CONTACT_LABELS);
     const second = pick(random, CONTACT_LABELS);
@@ -199,10 +210,10 @@ function generateConversation(
 ): Generated {
   const { capabilities, profile } = context;
   const id = ulidLike(random, 'conv');
-  const localeCode = special?.locale ?? weighted(random, LOCALE_WEIGHTS);
+  const localeCode = special?.locale ?? weighted(random, context.localeWeights);
   const locale = localeOf(localeCode);
   const channel = pickChannel(random, capabilities);
-  const contact = makeContact(random, locale, channel, special);
+  const contact = makeContact(random, locale, channel, special, context.slugs);
   const status = pickStatus(random, capabilities);
   const assignee = pickAssignee(random, status, context);
   const unread = pickUnread(random, status);
@@ -352,10 +363,10 @@ export function generateHistory(conversation: Conversation, localeCode: LocaleCo
 export function freshConversation(random: Random, now: number, context: GenerateContext): { generated: Generated; message: Message } {
   const { capabilities, profile } = context;
   const id = ulidLike(random, 'conv');
-  const localeCode = weighted(random, LOCALE_WEIGHTS);
+  const localeCode = weighted(random, context.localeWeights);
   const locale = localeOf(localeCode);
   const channel = pickChannel(random, capabilities);
-  const contact = makeContact(random, locale, channel, undefined);
+  const contact = makeContact(random, locale, channel, undefined, context.slugs);
   const status: ConversationStatus = hasAi(capabilities) && chance(random, 0.35) ? 'ai_handling' : 'open';
   const at = iso(now);
   const message: Message = {

@@ -25,7 +25,7 @@ import { assertValidId } from '../../core/ids.js';
 import { computeHasNext, normalizeQuery } from '../../core/query.js';
 import type { LocaleCode } from './corpus.js';
 import { copyAssignee, copyConversation, copyMessage, copyNote } from './copy.js';
-import { freshConversation, generateConversations, generateDirectory, generateHistory, generateNotes, localeOf } from './generate.js';
+import { freshConversation, generateConversations, generateDirectory, generateHistory, generateNotes, generationTables, localeOf } from './generate.js';
 import type { GenerateContext } from './generate.js';
 import type { MemoryProfile } from './profiles.js';
 import { hasAi, hasUnreadCounts, isMemoryProfile, profileCapabilities } from './profiles.js';
@@ -173,7 +173,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   });
   const users = directory.filter((entry) => entry.type === 'user');
   const teams = capabilities.teams ? directory.filter((entry) => entry.type === 'team') : [];
-  const context: GenerateContext = { profile, capabilities, users, teams };
+  const context: GenerateContext = { profile, capabilities, users, teams, ...generationTables() };
 
   // --- State -----------------------------------------------------------------
 
@@ -331,7 +331,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       total,
       page,
       limit,
-      hasNext: computeHasNext(page, limit, total),
+      hasNext: computeHasNext(page, limit, total, rows.length),
     };
   }
 

@@ -7,12 +7,17 @@ import { WHATSAPP_CAPABILITIES } from '../whatsapp/capabilities.js';
 /** Which backend the memory adapter imitates, in capabilities and in data. */
 export type MemoryProfile = 'full' | 'whatsapp' | 'waply';
 
-const freeze = <T>(items: readonly T[]): readonly T[] => Object.freeze([...items]);
-
-const CAPABILITIES: Record<MemoryProfile, AdapterCapabilities> = {
-  full: Object.freeze({
-    statuses: freeze(CONVERSATION_STATUSES),
-    channels: freeze(CHANNELS),
+/**
+ * The capabilities of a profile (frozen). The HTTP profiles share their
+ * adapters' objects; `full` is made on each call, so nothing is built at import.
+ */
+export function profileCapabilities(profile: MemoryProfile): AdapterCapabilities {
+  // The two HTTP backends, exactly as their adapters declare them.
+  if (profile === 'whatsapp') return WHATSAPP_CAPABILITIES;
+  if (profile === 'waply') return WAPLY_CAPABILITIES;
+  return Object.freeze({
+    statuses: Object.freeze([...CONVERSATION_STATUSES]),
+    channels: Object.freeze([...CHANNELS]),
     channelFilter: true,
     assigneeFilter: true,
     unassignedFilter: true,
@@ -22,15 +27,7 @@ const CAPABILITIES: Record<MemoryProfile, AdapterCapabilities> = {
     messageHistory: true,
     resolution: true,
     maxPageSize: MAX_PAGE_SIZE,
-  }),
-  // The two HTTP backends, exactly as their adapters declare them.
-  whatsapp: WHATSAPP_CAPABILITIES,
-  waply: WAPLY_CAPABILITIES,
-};
-
-/** The capabilities of a profile (a frozen object, shared). */
-export function profileCapabilities(profile: MemoryProfile): AdapterCapabilities {
-  return CAPABILITIES[profile];
+  });
 }
 
 /** Whether a profile has AI agents (`ai_handling` / `escalated`). */

@@ -78,8 +78,6 @@ export function weighted<K extends string>(random: Random, weights: readonly (re
 // Crockford's base32, as ULIDs use it.
 const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-const BASE32_CODES = Array.from(BASE32, (char) => char.charCodeAt(0));
-
 /**
  * A ULID-looking id: `prefix_` then "01" and 24 base32 characters (26 in
  * all). Random rather than time-based, so ids do not depend on the clock.
@@ -94,7 +92,7 @@ export function ulidLike(random: Random, prefix: string): string {
     // 30 random bits give 6 characters.
     let bits = Math.floor(random() * 0x40000000);
     for (let i = 0; i < 6; i++) {
-      codes.push(BASE32_CODES[bits & 31] as number);
+      codes.push(BASE32.charCodeAt(bits & 31));
       bits >>>= 5;
     }
   }

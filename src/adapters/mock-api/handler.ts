@@ -1,4 +1,5 @@
-import { isInboxError } from '../../core/errors.js';
+import { InboxError, isInboxError } from '../../core/errors.js';
+import { readLimited } from '../http/transport.js';
 import type { ConversationsAdapter } from '../../core/types.js';
 import { badRequest } from './api.js';
 import type { MockApi, RouteContext } from './api.js';
@@ -27,8 +28,13 @@ export interface MockHandlerOptions {
  */
 export type MockHandler = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
-// Ids as the WhatsApp spec's 400 "Invalid conversation ID" implies; Waply ids are `conv_`-prefixed too.
-const ID_PATTERN = /^conv_[A-Za-z0-9-]+$/;
+// What an id may hold here: letters, digits, `_` and `-`, as every id in both specs does (a
+// malformed one is the WhatsApp spec's 400 "Invalid conversation ID"). No prefix is required,
+// so a backend seeded with any such id (even `__proto__`) is served.
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+/** Largest request body read, in bytes; a larger one is answered 413 unread. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -57,7 +63,8 @@ function segmentsOf(pathname: string): string[] {
 }
 
 async function readBody(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
+  const text = await readLimited(request, MAX_BODY_BYTES);
+  if (text === undefined) throw new InboxError('invalid_input', 'Request body too large', { status: 413 });
   if (text.trim() === '') return {};
   let body: unknown;
   try {
@@ -75,6 +82,7 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
  */
 function describeError(error: unknown): { status: number; message: string; headers?: Record<string, string> | undefined } {
   if (!isInboxError(error)) return { status: 500, message: 'Internal server error' };
+  if (error.status === 413) return { status: 413, message: error.message };
   switch (error.code) {
     case 'invalid_id':
       return { status: 400, message: 'Invalid conversation ID' };
@@ -114,7 +122,12 @@ function describeError(error: unknown): { status: number; message: string; heade
 export function createMockHandler(options: MockHandlerOptions): MockHandler {
   const { backend } = options;
   const api: MockApi = options.flavour === 'whatsapp' ? whatsAppApi : waplyApi;
-  const expectedAuth = `Bearer ${options.token ?? DEFAULT_MOCK_TOKEN}`;
+  const token = options.token ?? DEFAULT_MOCK_TOKEN;
+  // The auth scheme is case-insensitive (RFC 9110); the token is not.
+  const authorized = (header: string | null): boolean => {
+    const [scheme = '', credentials, ...rest] = (header ?? '').trim().split(/\s+/);
+    return rest.length === 0 && /^bearer$/i.test(scheme) && credentials === token;
+  };
   const fail = (status: number, message: string, headers?: Record<string, string>) => json(status, api.error(message), headers);
 
   return async (input, init) => {
@@ -128,7 +141,8 @@ export function createMockHandler(options: MockHandlerOptions): MockHandler {
       });
     }
     try {
-      if (request.headers.get('Authorization')?.trim() !== expectedAuth) return fail(401, 'Unauthorized');
+      // Before anything else, the body above all: a stranger's upload is never read.
+      if (!authorized(request.headers.get('Authorization'))) return fail(401, 'Unauthorized');
       const url = new URL(request.url);
       const rest = api.match(segmentsOf(url.pathname));
       const [id, action, ...extra] = rest ?? [];

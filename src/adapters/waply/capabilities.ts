@@ -2,9 +2,9 @@ import { MAX_PAGE_SIZE } from '../../core/query.js';
 import type { AdapterCapabilities } from '../../core/types.js';
 
 /** What the Waply API can do: open/resolved only, no AI, notes can be added but not listed, no resolution text. */
-export const WAPLY_CAPABILITIES: AdapterCapabilities = Object.freeze<AdapterCapabilities>({
-  statuses: Object.freeze(['open', 'resolved'] as const),
-  channels: Object.freeze(['whatsapp', 'instagram', 'messenger', 'webchat'] as const),
+export const WAPLY_CAPABILITIES: AdapterCapabilities = /* @__PURE__ */ Object.freeze<AdapterCapabilities>({
+  statuses: /* @__PURE__ */ Object.freeze(['open', 'resolved'] as const),
+  channels: /* @__PURE__ */ Object.freeze(['whatsapp', 'instagram', 'messenger', 'webchat'] as const),
   channelFilter: true,
   assigneeFilter: true,
   unassignedFilter: false,

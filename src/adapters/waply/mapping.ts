@@ -12,7 +12,7 @@ const STATUSES: Record<string, ConversationStatus> = { open: 'open', resolved: '
 
 function mapStatus(value: unknown, path: string): Pick<Conversation, 'status' | 'rawStatus'> {
   const raw = read.string(value, path);
-  const status = STATUSES[raw];
+  const status = Object.hasOwn(STATUSES, raw) ? STATUSES[raw] : undefined;
   // An unknown status stays visible as itself rather than being coerced to `open`.
   return status ? { status } : { status: 'unknown', rawStatus: raw };
 }
@@ -82,9 +82,9 @@ export function mapConversation(value: unknown, path = ''): Conversation {
 export function mapListResponse(body: unknown, query: NormalizedQuery): ConversationPage {
   const wire = read.object(body, '');
   const conversations = read.array(wire.data, 'data').map((item, i) => mapConversation(item, `data[${i}]`));
-  const total = read.number(wire.total, 'total');
-  const page = read.optionalNumber(wire.page, 'page') ?? query.page;
-  return { conversations, total, page, limit: query.limit, hasNext: computeHasNext(page, query.limit, total) };
+  const total = read.total(wire.total, 'total');
+  const page = read.optionalPositiveInteger(wire.page, 'page') ?? query.page;
+  return { conversations, total, page, limit: query.limit, hasNext: computeHasNext(page, query.limit, total, conversations.length) };
 }
 
 /**

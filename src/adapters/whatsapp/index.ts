@@ -14,10 +14,11 @@ export interface WhatsAppAdapterOptions extends HttpAdapterOptions {
   baseUrl: string;
   /**
    * Auth and other headers for every request: an object, or a (possibly async)
-   * function returning one. The spec names no auth header, so the host supplies it.
-   * Required.
+   * function returning one, run under the request's timeout and signal. The
+   * spec names no auth header, so the host supplies it. Default none: for a
+   * same-origin proxy that authenticates by cookie (a 401 is `unauthorized`).
    */
-  headers: HeadersInput;
+  headers?: HeadersInput | undefined;
 }
 
 
@@ -26,11 +27,12 @@ export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): Conversa
   if (!options || typeof options.baseUrl !== 'string' || options.baseUrl === '') {
     throw new InboxError('invalid_input', 'createWhatsAppAdapter: "baseUrl" is required.');
   }
-  if (options.headers === undefined || options.headers === null) {
-    throw new InboxError('invalid_input', 'createWhatsAppAdapter: "headers" is required (this API needs auth headers the host supplies).');
+  if (options.headers !== undefined && options.headers !== null && typeof options.headers !== 'object' && typeof options.headers !== 'function') {
+    throw new InboxError('invalid_input', 'createWhatsAppAdapter: "headers" must be an object or a function returning one.');
   }
   const transport = createTransport({
     ...options,
+    headers: options.headers ?? undefined,
     apiName: 'WhatsApp API',
     baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/api/whatsapp`,
     readErrorText,

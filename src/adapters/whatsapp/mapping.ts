@@ -1,5 +1,7 @@
 import type { Assignee, Contact, Conversation, ConversationPage, ConversationStatus, ConversationUpdate, MessagePreview } from '../../core/types.js';
 import type { NormalizedQuery } from '../../core/query.js';
+import { computeHasNext } from '../../core/query.js';
+import { copyJson } from '../../core/json.js';
 import { Reader } from '../http/validate.js';
 
 // Pure mappers between the WhatsApp Business conversations API and the domain.
@@ -20,7 +22,7 @@ export function statusToWire(status: ConversationStatus): string {
 
 function mapStatus(value: unknown, path: string): Pick<Conversation, 'status' | 'rawStatus'> {
   const raw = read.string(value, path);
-  const status = STATUS_FROM_WIRE[raw];
+  const status = Object.hasOwn(STATUS_FROM_WIRE, raw) ? STATUS_FROM_WIRE[raw] : undefined;
   // An unknown status stays visible as itself rather than being coerced to `open`.
   return status ? { status } : { status: 'unknown', rawStatus: raw };
 }
@@ -77,7 +79,8 @@ function mapPreview(value: unknown, path: string): MessagePreview | null {
 
 function mapMetadata(value: unknown, path: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};
-  return { ...read.object(value, path) };
+  // Free-form: copied deep, without keys that could become a prototype.
+  return copyJson(read.object(value, path));
 }
 
 /** One wire conversation (list item or single GET) → `Conversation`. */
@@ -119,10 +122,11 @@ export function unwrap(body: unknown): unknown {
 export function mapListResponse(body: unknown, query: NormalizedQuery): ConversationPage {
   const data = read.object(unwrap(body), 'data');
   const conversations = read.array(data.conversations, 'data.conversations').map((item, i) => mapConversation(item, `data.conversations[${i}]`));
-  const total = read.number(data.total, 'data.total');
-  const page = read.optionalNumber(data.page, 'data.page') ?? query.page;
-  const limit = read.optionalNumber(data.limit, 'data.limit') ?? query.limit;
-  const hasNext = read.optionalBoolean(data.hasNext, 'data.hasNext') ?? page * limit < total;
+  const total = read.total(data.total, 'data.total');
+  const page = read.optionalPositiveInteger(data.page, 'data.page') ?? query.page;
+  const limit = read.optionalPositiveInteger(data.limit, 'data.limit') ?? query.limit;
+  // The server's hasNext may end paging early, never extend it past the total or an empty page.
+  const hasNext = read.optionalBoolean(data.hasNext, 'data.hasNext') !== false && computeHasNext(page, limit, total, conversations.length);
   return { conversations, total, page, limit, hasNext };
 }
 

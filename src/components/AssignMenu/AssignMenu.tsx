@@ -23,6 +23,8 @@ export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
   filterThreshold?: number | undefined;
   /** Where the menu portals to. Default `document.body` (the widget passes its shadow root). */
   container?: HTMLElement | null | undefined;
+  /** Show a refusal next to the button. Default true; `ConversationView` shows it in its own row instead. */
+  showError?: boolean | undefined;
   ref?: Ref<HTMLButtonElement> | undefined;
 }
 
@@ -37,7 +39,7 @@ export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
  * renders without it, and a click, Enter or the `a` shortcut opens the menu
  * as soon as it arrives, on the same button element.
  */
-export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenChange, filterThreshold = 8, container, className, ref, ...buttonProps }: AssignMenuProps) {
+export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenChange, filterThreshold = 8, container, showError = true, className, ref, ...buttonProps }: AssignMenuProps) {
   const { messages, store } = useInboxContext('AssignMenu');
   const conversation = useCachedConversation(conversationId);
   const { assignees, currentUser, status } = useAssignees();
@@ -126,7 +128,7 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
         aria-haspopup="menu"
         aria-expanded={expanded}
         data-state={expanded ? 'open' : 'closed'}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={error && showError ? errorId : undefined}
         aria-busy={pending || undefined}
         disabled={!conversation}
         {...buttonProps}
@@ -162,7 +164,7 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
           />
         </Suspense>
       )}
-      {error && (
+      {error && showError && (
         <span className="ik-inline-error" id={errorId} role="alert" data-slot="assign-error">
           <span dir="auto">{error.message}</span>
           <button type="button" className="ik-link-button" onClick={reset}>

@@ -1,21 +1,17 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import type { Virtualizer } from '@tanstack/react-virtual';
-import { useStore } from 'zustand';
 import type { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
-import { useCachedConversation } from '../../hooks/useCachedConversation.js';
 import { useConversationIds } from '../../hooks/useConversationIds.js';
-import type { InboxMessages } from '../../hooks/messages.js';
-import { Avatar } from '../shared/Avatar.js';
+import { useInboxState } from '../../hooks/useInboxState.js';
+import { listKey } from '../../store/queries.js';
+import type { InboxState } from '../../store/types.js';
 import { cx } from '../shared/cx.js';
-import { displayName, formatFull, formatListTime } from '../shared/format.js';
-import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
-import { useNow } from '../shared/useNow.js';
+import { ConversationRowContent } from './RowContent.js';
+import { useRowWindow } from './useRowWindow.js';
 
 /** What a row's content slot is told about its row. */
 export interface ConversationRowState {
@@ -52,10 +48,15 @@ export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElemen
   ref?: Ref<HTMLDivElement> | undefined;
 }
 
+/**
+ * What the list shows, read by position: the list never maps, copies or
+ * indexes all of it, so an update costs what the visible rows cost.
+ */
 interface ListData {
-  ids: readonly string[];
-  /** Host-managed mode: the conversations themselves, aligned with `ids`. */
-  rows?: readonly Conversation[] | undefined;
+  count: number;
+  idAt: (index: number) => string | undefined;
+  /** Host-managed mode: the conversation at a position (store rows read their own). */
+  rowAt?: ((index: number) => Conversation | undefined) | undefined;
   total: number;
   hasNext: boolean;
   status: 'loading' | 'success' | 'error';
@@ -72,34 +73,43 @@ interface ListData {
  * Only rows near the viewport are in the DOM; each row reads its own
  * conversation, so a change to one re-renders that row alone.
  */
-export function ConversationList(props: ConversationListProps) {
+function ConversationList(props: ConversationListProps) {
   if (props.conversations) return <HostList {...props} conversations={props.conversations} />;
   return <StoreList {...props} />;
 }
 
 function StoreList({ query, ...props }: ConversationListProps) {
-  const list = useConversationIds(query);
+  // Observing, paging and refetching as the hook does; the list itself is read as the store holds it now,
+  // so a store filled before a server render renders rows (zustand's useStore renders the initial state there).
+  const { loadMore, refetch } = useConversationIds(query);
+  const key = listKey(query);
+  const list = useInboxState(
+    'ConversationList',
+    useCallback((s: InboxState) => s.lists[key], [key]),
+  );
+  const ids = list?.ids ?? NO_IDS;
   const data: ListData = {
-    ids: list.ids,
-    total: list.total,
-    hasNext: list.hasNext,
-    status: list.status,
-    error: list.error,
-    isFetchingMore: list.isFetchingMore,
-    loadMoreError: list.loadMoreError,
-    loadMore: list.loadMore,
-    refetch: list.refetch,
+    count: ids.length,
+    idAt: (index) => ids[index],
+    total: list?.total ?? 0,
+    hasNext: list?.hasNext ?? false,
+    status: list?.status ?? 'loading',
+    error: list?.error ?? null,
+    isFetchingMore: list?.isFetchingMore ?? false,
+    loadMoreError: list?.loadMoreError ?? null,
+    loadMore,
+    refetch,
   };
   const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId || query.unassigned));
   return <ListView {...props} data={data} filtered={filtered} Row={StoreRow} />;
 }
 
 function HostList({ conversations, hasNext = false, onLoadMore, ...props }: ConversationListProps & { conversations: readonly Conversation[] }) {
-  const ids = useMemo(() => conversations.map((c) => c.id), [conversations]);
   const loadMore = useCallback(() => onLoadMore?.(), [onLoadMore]);
   const data: ListData = {
-    ids,
-    rows: conversations,
+    count: conversations.length,
+    idAt: (index) => conversations[index]?.id,
+    rowAt: (index) => conversations[index],
     total: conversations.length,
     hasNext,
     status: 'success',
@@ -110,7 +120,7 @@ function HostList({ conversations, hasNext = false, onLoadMore, ...props }: Conv
     refetch: loadMore,
   };
   // Each visible row gets its conversation as a prop, so when the host changes one conversation only
-  // that row's memoized Item re-renders; the row component never changes, so nothing remounts.
+  // that row's content re-renders; the row component never changes, so nothing remounts.
   return <ListView {...props} data={data} filtered={props.filtered ?? false} Row={Item} />;
 }
 
@@ -129,23 +139,37 @@ interface RowProps {
   conversation?: Conversation | undefined;
 }
 
+const NO_IDS: readonly string[] = [];
+
 const StoreRow = memo(function StoreRow(props: RowProps) {
-  const conversation = useCachedConversation(props.id);
+  const { id } = props;
+  const conversation = useInboxState(
+    'ConversationList',
+    useCallback((s: InboxState) => s.conversations[id], [id]),
+  );
   return <Item {...props} conversation={conversation} />;
 });
 
 function usePending(id: string): boolean {
-  const { store } = useInboxContext('ConversationList');
-  return useStore(store.state, (s) => {
-    const m = s.mutations[id];
-    return !!(m?.assign?.pending || m?.resolve?.pending);
-  });
+  return useInboxState(
+    'ConversationList',
+    useCallback(
+      (s: InboxState) => {
+        const m = s.mutations[id];
+        return !!(m?.assign?.pending || m?.resolve?.pending);
+      },
+      [id],
+    ),
+  );
 }
 
-/** One row: an `option` with the conversation's state in `data-*` attributes. */
+/**
+ * One row: an `option` with the conversation's state in `data-*` attributes.
+ * When rows above it come or go, only this element's place and position
+ * attributes change; its content (`RowBody`) does not render again.
+ */
 const Item = memo(function Item({ id, index, setSize, optionId, selected, active, start, height, onSelect, renderItem, conversation }: RowProps) {
   const pending = usePending(id);
-  const { messages } = useInboxContext('ConversationList');
   if (!conversation) return null;
   return (
     <div
@@ -165,68 +189,38 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       style={{ blockSize: height, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(id, index)}
     >
-      {renderItem ? renderItem(conversation, { selected, active, pending }) : <RowContent conversation={conversation} messages={messages} />}
+      {/* The default content shows no row state, so a row gaining or losing it re-renders only this element. */}
+      <RowBody conversation={conversation} selected={!!renderItem && selected} active={!!renderItem && active} pending={!!renderItem && pending} renderItem={renderItem} />
     </div>
   );
 });
 
-function RowContent({ conversation, messages }: { conversation: Conversation; messages: InboxMessages }) {
-  const { locale } = useInboxContext('ConversationList');
-  const now = useNow();
-  const name = displayName(conversation, messages);
-  const preview = conversation.lastMessage;
-  const time = preview?.timestamp ?? conversation.updatedAt;
-  const unread = conversation.unreadCount ?? 0;
-  return (
-    <>
-      <Avatar name={name} seed={conversation.contactId || conversation.id} url={conversation.contact?.avatarUrl} />
-      <span className="ik-row-main">
-        <span className="ik-row-top">
-          <span className="ik-row-name" dir="auto">
-            {name}
-          </span>
-          <time className="ik-row-time" dateTime={time} title={formatFull(time, locale)}>
-            {formatListTime(time, now, messages, locale)}
-          </time>
-        </span>
-        <span className="ik-row-preview" dir="auto">
-          {preview ? (
-            <>
-              {preview.direction === 'outbound' && <span className="ik-row-preview-you">{messages.you}: </span>}
-              {preview.text.length > 300 ? `${preview.text.slice(0, 300)}…` : preview.text}
-            </>
-          ) : (
-            <span className="ik-muted">{messages.noMessagesYet}</span>
-          )}
-        </span>
-        <span className="ik-row-meta">
-          <span className="ik-row-channel" data-channel={conversation.channel}>
-            {channelLabel(conversation, messages)}
-          </span>
-          <StatusBadge conversation={conversation} messages={messages} />
-          {conversation.assignee && (
-            <span className="ik-row-assignee" dir="auto">
-              {messages.assignedTo(conversation.assignee.name ?? conversation.assignee.id)}
-            </span>
-          )}
-          {unread > 0 && (
-            <span className="ik-unread-badge" data-slot="unread-badge">
-              <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
-              <span className="ik-visually-hidden">{messages.unread(unread)}</span>
-            </span>
-          )}
-        </span>
-      </span>
-    </>
-  );
+/** A row's content: re-renders when its conversation or state changes, not when the row moves. */
+const RowBody = memo(function RowBody({
+  conversation,
+  renderItem,
+  ...state
+}: ConversationRowState & { conversation: Conversation; renderItem: ConversationListProps['renderItem'] }) {
+  return renderItem ? renderItem(conversation, state) : <ConversationRowContent conversation={conversation} />;
+});
+
+/**
+ * Finds an id's position, trying where it was last found (and one either side: a
+ * row arriving above or leaving above shifts it by one) before scanning. A list
+ * update thus finds the active row in O(1) however long the list is.
+ */
+class IndexHint {
+  private last = 0;
+  find(data: ListData, id: string | null): number {
+    if (id === null) return -1;
+    for (const i of [this.last, this.last + 1, this.last - 1]) if (i >= 0 && i < data.count && data.idAt(i) === id) return (this.last = i);
+    for (let i = 0; i < data.count; i++) if (data.idAt(i) === id) return (this.last = i);
+    return -1;
+  }
 }
 
-// Without layout (jsdom, a hidden container) the list measures 0×0; assume a screenful then, so rows render.
-const FALLBACK_RECT = { width: 360, height: 720 };
-const observeRect: typeof observeElementRect = (instance, cb) =>
-  observeElementRect(instance, (rect) => cb(rect.width === 0 && rect.height === 0 ? FALLBACK_RECT : rect));
-
 const KEY_STEPS: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: 10, PageUp: -10 };
+const OVERSCAN = 6;
 
 function ListView({
   data,
@@ -248,26 +242,12 @@ function ListView({
   const themeClass = useThemeClass();
   const [selected, setSelected] = useControllable<string | null>(value, defaultValue, onValueChange);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [hints] = useState(() => ({ active: new IndexHint(), selected: new IndexHint() }));
   const scrollRef = useRef<HTMLDivElement>(null);
   const baseId = useId();
-  const { ids } = data;
-
-  // Stable callbacks: the virtualizer keys its measurements on getItemKey's identity, so a new
-  // function per render re-measured every row (100,000 of them) on each re-render of the list.
-  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
-  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
-  // The virtualizer is stateful by design; we do not use the React Compiler, so its memoization warning does not apply.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer: Virtualizer<HTMLDivElement, Element> = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    overscan: 6,
-    initialRect: FALLBACK_RECT,
-    observeElementRect: observeRect,
-    getItemKey,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { count, status } = data;
+  // The scroller exists whenever there are rows (the states below show only without any).
+  const rows = useRowWindow(scrollRef, count > 0, count, rowHeight, OVERSCAN);
 
   // The active row follows the selection until the keyboard moves it, also
   // when the selection changes from outside (the inbox's j/k).
@@ -276,30 +256,29 @@ function ListView({
     setFollowed(selected);
     setActiveId(selected);
   }
+  // The active row: the one the keyboard moved to, else the selected one, else the first.
+  let activeIndex = hints.active.find(data, activeId);
+  if (activeId !== null && activeIndex === -1 && count > 0) setActiveId(null); // it left the list
+  if (activeIndex === -1) activeIndex = activeId === selected ? -1 : hints.selected.find(data, selected);
+  if (activeIndex === -1 && count > 0) activeIndex = 0;
+
   // Keep a newly selected row in view; a reorder alone does not scroll.
-  const idsRef = useRef(ids);
+  const dataRef = useRef(data);
   useEffect(() => {
-    idsRef.current = ids;
+    dataRef.current = data;
   });
+  const { scrollToIndex } = rows;
   useEffect(() => {
-    const index = selected ? idsRef.current.indexOf(selected) : -1;
-    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [selected, virtualizer]);
+    const index = hints.selected.find(dataRef.current, selected);
+    if (index !== -1) scrollToIndex(index);
+  }, [selected, scrollToIndex, hints]);
 
-  // The active row follows the selection until the keyboard moves it.
-  const activeIndex = useMemo(() => {
-    const byActive = activeId ? ids.indexOf(activeId) : -1;
-    if (byActive !== -1) return byActive;
-    const bySelected = selected ? ids.indexOf(selected) : -1;
-    return bySelected !== -1 ? bySelected : ids.length ? 0 : -1;
-  }, [ids, activeId, selected]);
-
-  const lastVisible = items.length ? items[items.length - 1]!.index : -1;
-  const { hasNext, isFetchingMore, loadMoreError, loadMore, status } = data;
+  const { hasNext, isFetchingMore, loadMoreError, loadMore } = data;
+  const lastRendered = rows.last;
   useEffect(() => {
     // Load the next page before the user reaches the end.
-    if (status === 'success' && hasNext && !isFetchingMore && !loadMoreError && lastVisible >= ids.length - 8) loadMore();
-  }, [status, hasNext, isFetchingMore, loadMoreError, lastVisible, ids.length, loadMore]);
+    if (status === 'success' && hasNext && !isFetchingMore && !loadMoreError && lastRendered >= count - 8) loadMore();
+  }, [status, hasNext, isFetchingMore, loadMoreError, lastRendered, count, loadMore]);
 
   const select = useCallback(
     (id: string) => {
@@ -311,11 +290,11 @@ function ListView({
   const onSelect = useCallback((id: string) => select(id), [select]);
 
   const moveTo = (index: number) => {
-    const clamped = Math.max(0, Math.min(ids.length - 1, index));
-    const id = ids[clamped];
+    const clamped = Math.max(0, Math.min(count - 1, index));
+    const id = data.idAt(clamped);
     if (id === undefined) return;
     setActiveId(id);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    scrollToIndex(clamped);
   };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -324,19 +303,19 @@ function ListView({
     const step = KEY_STEPS[event.key];
     if (step !== undefined) moveTo(activeIndex + step);
     else if (event.key === 'Home') moveTo(0);
-    else if (event.key === 'End') moveTo(ids.length - 1);
+    else if (event.key === 'End') moveTo(count - 1);
     else if (event.key === 'Enter' || event.key === ' ') {
-      const id = ids[activeIndex];
+      const id = data.idAt(activeIndex);
       if (id !== undefined) select(id);
     } else return;
     event.preventDefault();
   };
 
-  const activeOptionId = activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? `${baseId}-${activeIndex}` : undefined;
+  const activeOptionId = activeIndex >= rows.first && activeIndex <= rows.last ? `${baseId}-${activeIndex}` : undefined;
   const name = label ?? messages.conversations;
 
   let body: ReactNode;
-  if (status === 'error' && ids.length === 0) {
+  if (status === 'error' && count === 0) {
     body = (
       <div className="ik-state" data-slot="error" role="alert">
         <p className="ik-state-title">{messages.listError}</p>
@@ -346,7 +325,7 @@ function ListView({
         </button>
       </div>
     );
-  } else if (status === 'loading' && ids.length === 0) {
+  } else if (status === 'loading' && count === 0) {
     body = (
       <div className="ik-list-skeleton" data-slot="skeleton" role="status" aria-label={messages.loading}>
         {Array.from({ length: 6 }, (_, i) => (
@@ -360,13 +339,34 @@ function ListView({
         ))}
       </div>
     );
-  } else if (ids.length === 0) {
+  } else if (count === 0) {
     body = (
       <div className="ik-state" data-slot="empty" role="status">
         {emptyState ?? <p className="ik-state-title">{filtered ? messages.emptyListFiltered : messages.emptyList}</p>}
       </div>
     );
   } else {
+    const visible: ReactNode[] = [];
+    for (let index = rows.first; index <= rows.last; index++) {
+      const id = data.idAt(index)!;
+      // React keys are conversation ids, so a row that moves keeps its element; positions come from the index alone.
+      visible.push(
+        <Row
+          key={id}
+          id={id}
+          index={index}
+          setSize={data.total}
+          optionId={`${baseId}-${index}`}
+          selected={id === selected}
+          active={index === activeIndex}
+          start={index * rowHeight}
+          height={rowHeight}
+          onSelect={onSelect}
+          renderItem={renderItem}
+          conversation={data.rowAt?.(index)}
+        />,
+      );
+    }
     body = (
       <div
         ref={scrollRef}
@@ -379,26 +379,8 @@ function ListView({
         tabIndex={0}
         onKeyDown={handleKeyDown}
       >
-        <div role="presentation" className="ik-list-sizer" style={{ blockSize: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const id = ids[item.index]!;
-            return (
-              <Row
-                key={id}
-                id={id}
-                index={item.index}
-                setSize={data.total}
-                optionId={`${baseId}-${item.index}`}
-                selected={id === selected}
-                active={item.index === activeIndex}
-                start={item.start}
-                height={item.size}
-                onSelect={onSelect}
-                renderItem={renderItem}
-                conversation={data.rows?.[item.index]}
-              />
-            );
-          })}
+        <div role="presentation" className="ik-list-sizer" style={{ blockSize: rows.totalSize }}>
+          {visible}
         </div>
       </div>
     );
@@ -439,4 +421,5 @@ function ListView({
 }
 
 /** One row, for hosts composing their own list: `ConversationList.Item`. */
-ConversationList.Item = Item;
+const WithItem = /* @__PURE__ */ Object.assign(ConversationList, { Item });
+export { WithItem as ConversationList };

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
-import type { HTMLAttributes, Ref } from 'react';
+import type { HTMLAttributes, Ref, RefObject } from 'react';
 import { useStore } from 'zustand';
 import { differenceInCalendarDays } from 'date-fns';
+import type { InboxError } from '../../core/errors.js';
 import type { Conversation, Message } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { useAddNote } from '../../hooks/useAddNote.js';
@@ -14,7 +15,9 @@ import { AssignMenu } from '../AssignMenu/AssignMenu.js';
 import { NoteComposer } from '../NoteComposer/NoteComposer.js';
 import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
-import { displayName, formatClock, formatDay, formatFull } from '../shared/format.js';
+import { errorDetail, errorSentence } from '../shared/errorText.js';
+import { displayName, formatClock, formatDay, formatFull, metadataEntries } from '../shared/format.js';
+import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useNow } from '../shared/useNow.js';
@@ -130,7 +133,9 @@ function Loaded({
   const headingId = useId();
   const name = displayName(conversation, messages);
   const { resolve, pending: resolving, error: resolveError, reset: resetResolve } = useResolveConversation(conversation.id);
-  const { assign } = useAssignConversation(conversation.id);
+  const { assign, error: assignError, reset: resetAssign } = useAssignConversation(conversation.id);
+  const assignErrorId = useId();
+  const timelineRef = useRef<HTMLDivElement>(null);
   const currentUser = useStore(store.state, (s) => s.currentUser);
   const contact = conversation.contact;
   const labels = [...(contact?.labels ?? []), ...conversation.labels];
@@ -173,7 +178,14 @@ function Loaded({
           )}
         </div>
         <div className="ik-view-actions">
-          <AssignMenu conversationId={conversation.id} open={assignMenuOpen} onOpenChange={onAssignMenuOpenChange} />
+          {/* The refusal shows in its own row below the header (not beside the button, where it broke the header's line). */}
+          <AssignMenu
+            conversationId={conversation.id}
+            open={assignMenuOpen}
+            onOpenChange={onAssignMenuOpenChange}
+            showError={false}
+            aria-describedby={assignError ? assignErrorId : undefined}
+          />
           <button
             type="button"
             className="ik-button"
@@ -190,14 +202,8 @@ function Loaded({
           </button>
         </div>
       </header>
-      {resolveError && (
-        <div className="ik-banner" role="alert" data-slot="resolve-error">
-          <span dir="auto">{resolveError.message}</span>
-          <button type="button" className="ik-link-button" onClick={resetResolve}>
-            {messages.dismiss}
-          </button>
-        </div>
-      )}
+      {assignError && <Refusal slot="assign-error" id={assignErrorId} lead={messages.assignFailed} error={assignError} onDismiss={resetAssign} messages={messages} />}
+      {resolveError && <Refusal slot="resolve-error" lead={messages.resolveFailed} error={resolveError} onDismiss={resetResolve} messages={messages} />}
       {error && (
         <div className="ik-banner" role="alert">
           <span>{error}</span>
@@ -216,19 +222,41 @@ function Loaded({
           )}
         </div>
       )}
-      <Timeline conversation={conversation} loading={loading} messages={messages} />
-      <footer className="ik-view-footer">
+      <Timeline conversation={conversation} loading={loading} messages={messages} scrollRef={timelineRef} />
+      <footer
+        className="ik-view-footer"
+        onKeyDown={(event) => {
+          // Escape leaves the note field for the timeline (the draft stays), so the next shortcut is not typed into the note.
+          if (event.key === 'Escape' && event.target instanceof HTMLTextAreaElement && timelineRef.current) {
+            event.preventDefault();
+            timelineRef.current.focus();
+          }
+        }}
+      >
         <NoteComposer conversationId={conversation.id} textareaRef={noteFieldRef} />
       </footer>
     </div>
   );
 }
 
-function Timeline({ conversation, loading, messages }: { conversation: Conversation; loading: boolean; messages: InboxMessages }) {
+/** A refused assign or resolve, in its own row: what did not happen and why, in words; the HTTP detail in the title. */
+function Refusal({ slot, id, lead, error, onDismiss, messages }: { slot: string; id?: string | undefined; lead: string; error: InboxError; onDismiss: () => void; messages: InboxMessages }) {
+  return (
+    <div className="ik-banner" role="alert" data-slot={slot} data-code={error.code}>
+      <span id={id} className="ik-banner-text" title={errorDetail(error)}>
+        <strong>{lead}</strong> {errorSentence(error, messages)}
+      </span>
+      <button type="button" className="ik-link-button" onClick={onDismiss}>
+        {messages.dismiss}
+      </button>
+    </div>
+  );
+}
+
+function Timeline({ conversation, loading, messages, scrollRef }: { conversation: Conversation; loading: boolean; messages: InboxMessages; scrollRef: RefObject<HTMLDivElement | null> }) {
   const { locale } = useInboxContext('ConversationView');
   const { notes } = useAddNote(conversation.id);
   const now = useNow();
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const entries = useMemo(() => {
     const list: TimelineEntry[] = [
@@ -252,10 +280,10 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
   useEffect(() => {
     const el = scrollRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [conversation.id, entries.length]);
+  }, [scrollRef, conversation.id, entries.length]);
 
   const noHistory = conversation.messages === null;
-  const metadata = Object.entries(conversation.metadata);
+  const metadata = metadataEntries(conversation.metadata, messages, locale, now);
 
   return (
     <div ref={scrollRef} className="ik-timeline" data-slot="timeline" role="log" aria-label={messages.timeline} aria-busy={loading || undefined} tabIndex={0}>
@@ -264,12 +292,14 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
           <p>{messages.historyUnavailable}</p>
           {conversation.lastMessage && (
             <div className="ik-message" data-direction={conversation.lastMessage.direction}>
-              <span className="ik-visually-hidden">{conversation.lastMessage.direction === 'inbound' ? messages.inbound : messages.outbound}: </span>
+              {conversation.lastMessage.direction === 'inbound' && <span className="ik-visually-hidden">{messages.inbound}: </span>}
               <p className="ik-message-text" dir="auto">
                 {conversation.lastMessage.text}
               </p>
               <p className="ik-message-meta">
-                {messages.lastMessage} ·{' '}
+                {conversation.lastMessage.direction === 'outbound' && <SentMark text={messages.sent} />}
+                <span>{messages.lastMessage}</span>
+                {' · '}
                 <time dateTime={conversation.lastMessage.timestamp} title={formatFull(conversation.lastMessage.timestamp, locale)}>
                   {formatDay(conversation.lastMessage.timestamp, now, messages, locale)} {formatClock(conversation.lastMessage.timestamp, locale)}
                 </time>
@@ -278,10 +308,10 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
           )}
           {metadata.length > 0 && (
             <dl className="ik-metadata" aria-label={messages.details}>
-              {metadata.map(([key, value]) => (
-                <div key={key} className="ik-metadata-row">
-                  <dt>{key}</dt>
-                  <dd dir="auto">{typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}</dd>
+              {metadata.map(({ key, label, value }) => (
+                <div key={key} className="ik-metadata-row" data-key={key}>
+                  <dt>{label}</dt>
+                  <dd dir="auto">{value}</dd>
                 </div>
               ))}
             </dl>
@@ -300,29 +330,43 @@ function Timeline({ conversation, loading, messages }: { conversation: Conversat
             {group.entries.map((entry) =>
               entry.kind === 'message' ? (
                 <li key={`m-${entry.message.id}`} className="ik-message" data-slot="message" data-direction={entry.message.direction}>
-                  <span className="ik-visually-hidden">{entry.message.direction === 'inbound' ? messages.inbound : messages.outbound}: </span>
+                  {entry.message.direction === 'inbound' && <span className="ik-visually-hidden">{messages.inbound}: </span>}
                   <p className="ik-message-text" dir="auto">
                     {entry.message.text}
                   </p>
+                  {/* Each piece isolated, separators between them, so right-to-left text never reorders the line. */}
                   <p className="ik-message-meta">
+                    {entry.message.direction === 'outbound' && <SentMark text={messages.sent} />}
                     <time dateTime={entry.message.createdAt} title={formatFull(entry.message.createdAt, locale)}>
                       {formatClock(entry.message.createdAt, locale)}
                     </time>
-                    {entry.message.direction === 'outbound' && entry.message.status && <span className="ik-message-status"> · {entry.message.status}</span>}
+                    {entry.message.direction === 'outbound' && entry.message.status && (
+                      <>
+                        {' · '}
+                        <bdi className="ik-message-status">{entry.message.status}</bdi>
+                      </>
+                    )}
                   </p>
                 </li>
               ) : (
                 <li key={`n-${entry.note.id}`} className="ik-note" data-slot="note" data-pending={entry.note.pending ? '' : undefined}>
                   <p className="ik-note-label">
-                    {messages.internalNote} · {messages.noteOnlyTeam}
+                    <span>{messages.internalNote}</span>
+                    {' · '}
+                    <span>{messages.noteOnlyTeam}</span>
                   </p>
                   <p className="ik-message-text" dir="auto">
                     {entry.note.content}
                   </p>
                   <p className="ik-message-meta">
-                    {entry.note.author?.name && <span dir="auto">{entry.note.author.name} · </span>}
+                    {entry.note.author?.name && (
+                      <>
+                        <bdi className="ik-note-author">{entry.note.author.name}</bdi>
+                        {' · '}
+                      </>
+                    )}
                     {entry.note.pending ? (
-                      messages.sending
+                      <span>{messages.sending}</span>
                     ) : (
                       <time dateTime={entry.note.createdAt} title={formatFull(entry.note.createdAt, locale)}>
                         {formatClock(entry.note.createdAt, locale)}

@@ -72,19 +72,52 @@ export function Inbox({
   const [helpOpen, setHelpOpen] = useState(false);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const { resolve } = useResolveConversation(selected ?? undefined);
+  const [announcement, setAnnouncement] = useState('');
+  const key = listKey(filters);
+
+  // Where the open conversation last stood in the list, so that when it leaves (resolved under an Open
+  // filter) j/k continue from there. Kept in a ref from a store subscription: no re-render of the inbox.
+  const lastIndex = useRef(-1);
+  useEffect(() => {
+    lastIndex.current = -1;
+    if (!selected) return;
+    const record = (ids: readonly string[] | undefined) => {
+      const index = ids ? ids.indexOf(selected) : -1;
+      if (index !== -1) lastIndex.current = index;
+    };
+    record(store.state.getState().lists[key]?.ids);
+    return store.state.subscribe((state, previous) => {
+      const ids = state.lists[key]?.ids;
+      if (ids !== previous.lists[key]?.ids) record(ids);
+    });
+  }, [store, key, selected]);
 
   const step = (delta: number) => {
     // Read at keypress: subscribing here would re-render the whole inbox (the open timeline too) on every list change.
-    const ids = store.state.getState().lists[listKey(filters)]?.ids ?? [];
+    const ids = store.state.getState().lists[key]?.ids ?? [];
     if (ids.length === 0) return;
     const index = selected ? ids.indexOf(selected) : -1;
-    const next = ids[Math.max(0, Math.min(ids.length - 1, index === -1 ? 0 : index + delta))];
+    let target = 0;
+    if (index !== -1) target = index + delta;
+    // Gone from the list: the row that followed it now stands at its old index.
+    else if (selected && lastIndex.current !== -1) target = delta > 0 ? lastIndex.current : lastIndex.current - 1;
+    const next = ids[Math.max(0, Math.min(ids.length - 1, target))];
     if (next) setSelected(next);
   };
 
-  // In the list, j/k would only move the highlight (as the arrows do); in the inbox they open the next conversation.
   const handleListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!shortcuts || event.altKey || event.ctrlKey || event.metaKey || (event.key !== 'j' && event.key !== 'k')) return;
+    if (!shortcuts || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'End') {
+      // The list moves to its last loaded row; when more must load, load the next page and say so.
+      const list = store.state.getState().lists[key];
+      if (list?.hasNext) {
+        setAnnouncement(messages.endOfLoaded(list.ids.length, list.total));
+        void store.loadMore(filters);
+      } else setAnnouncement('');
+      return;
+    }
+    // In the list, j/k would only move the highlight (as the arrows do); in the inbox they open the next conversation.
+    if (event.key !== 'j' && event.key !== 'k') return;
     step(event.key === 'j' ? 1 : -1);
     event.preventDefault();
   };
@@ -129,9 +162,15 @@ export function Inbox({
           data-slot="inbox"
           data-theme={theme === 'auto' ? undefined : theme}
           data-pane={selected ? 'view' : 'list'}
+          // Focusable by script and pointer (not Tab): a click on anything not focusable (a header, a
+          // message) lands focus here, inside the inbox, so its shortcuts work from there.
+          tabIndex={-1}
           onKeyDown={handleKeyDown}
           {...rest}
         >
+          <div className="ik-visually-hidden" role="status" data-slot="announcer">
+            {announcement}
+          </div>
           <div className="ik-inbox-list-pane" data-slot="list-pane">
             <ConversationFilters value={filters} onValueChange={setFilters} />
             <ConversationList

@@ -4,18 +4,22 @@ import type { Contact, Conversation } from '../../core/types.js';
 import type { InboxMessages } from '../../hooks/messages.js';
 
 /**
- * A list row's time: "now", "5m", "3h" within the last hours of today,
- * "Yesterday", a weekday within the week, else a short date (with the year
- * when it is not this year). Localized through date-fns and the messages.
+ * A list row's time: "now" within a minute either side of now, "5m", "3h"
+ * within the last hours of today, "Yesterday", a weekday within the week,
+ * else a short date (with the year when it is not this year). A time later
+ * today than the clock (a skewed server) shows its clock time, never a date.
+ * Localized through date-fns and the messages.
  */
 export function formatListTime(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return '';
-  const minutes = Math.floor((now - time) / 60_000);
+  const diff = now - time;
+  if (Math.abs(diff) < 60_000) return messages.justNow;
+  const minutes = Math.floor(diff / 60_000);
   const days = differenceInCalendarDays(now, time);
-  if (minutes < 1 && minutes > -1) return messages.justNow;
-  if (days === 0 && minutes > 0 && minutes < 60) return messages.minutesAgo(minutes);
-  if (days === 0 && minutes > 0) return messages.hoursAgo(Math.floor(minutes / 60));
+  if (days === 0 && diff < 0) return format(time, 'p', { locale });
+  if (days === 0 && minutes < 60) return messages.minutesAgo(minutes);
+  if (days === 0) return messages.hoursAgo(Math.floor(minutes / 60));
   if (days === 1) return messages.yesterday;
   if (days > 1 && days < 7) return format(time, 'EEE', { locale });
   return isSameYear(now, time) ? format(time, 'd MMM', { locale }) : format(time, 'PP', { locale });
@@ -50,12 +54,18 @@ export function displayName(conversation: Pick<Conversation, 'contact' | 'contac
   return contact?.phone || contact?.email || messages.unknownContact(conversation.contactId || '?');
 }
 
-/** Up to two initials, script-aware (works for Arabic, CJK and emoji names too). */
+/**
+ * Up to two initials, letters only (any script: Latin, Arabic, CJK…), from
+ * the first and last words that hold a letter: "🐱 Cat Lover" → "CL".
+ * Combining marks stay with their letter. "?" when the name has no letter.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = (word: string | undefined) => (word ? (Array.from(word)[0] ?? '') : '');
-  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
-  return letters.toLocaleUpperCase() || '?';
+  const letters = name
+    .split(/\s+/)
+    .map((word) => word.match(/\p{L}\p{M}*/u)?.[0])
+    .filter((letter): letter is string => letter !== undefined);
+  const picked = letters.length > 1 ? letters[0]! + letters[letters.length - 1]! : (letters[0] ?? '');
+  return picked.toLocaleUpperCase() || '?';
 }
 
 /** A stable avatar colour slot (0–7) for an id. */
@@ -63,4 +73,56 @@ export function colourSlot(id: string): number {
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
   return Math.abs(hash) % 8;
+}
+
+/** A date and time in words for details: "27 Nov, 07:10" (with the year when it is not this year). */
+export function formatDateTime(iso: string, now: number, locale: Locale | undefined): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return `${format(time, isSameYear(now, time) ? 'd MMM' : 'd MMM yyyy', { locale })}, ${format(time, 'p', { locale })}`;
+}
+
+/** "firstMessageAt", "customer_tier" or "utm-source" → "First message at", "Customer tier", "Utm source". */
+export function humanizeKey(key: string): string {
+  const words = key
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/[_\-.\s]+/g, ' ')
+    .trim()
+    .toLocaleLowerCase();
+  return words ? words.charAt(0).toLocaleUpperCase() + words.slice(1) : key;
+}
+
+// Backend keys like "constructor" must not find Object.prototype's.
+const own = (words: Record<string, string>, key: string): string | undefined => (Object.hasOwn(words, key) ? words[key] : undefined);
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A conversation's metadata as a person reads it: known keys in words
+ * ("First message"), others humanized, timestamps formatted, booleans as
+ * yes/no; empty values left out. Never raw ISO timestamps or camelCase.
+ */
+export function metadataEntries(metadata: Record<string, unknown>, messages: InboxMessages, locale: Locale | undefined, now: number): Array<{ key: string; label: string; value: string }> {
+  const show = (key: string, value: unknown): string | null => {
+    if (value === null || value === undefined || value === '') return null;
+    if (typeof value === 'boolean') return value ? messages.yes : messages.no;
+    if (typeof value === 'number') return value.toLocaleString(locale?.code);
+    if (typeof value === 'string') {
+      if (ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, now, locale);
+      if (key === 'source') return own(messages.metadataSources, value) ?? humanizeKey(value);
+      return value;
+    }
+    if (Array.isArray(value)) {
+      const parts = value.map((item) => show('', item)).filter((part): part is string => part !== null);
+      return parts.length ? parts.join(', ') : null;
+    }
+    return JSON.stringify(value);
+  };
+  const entries: Array<{ key: string; label: string; value: string }> = [];
+  for (const [key, raw] of Object.entries(metadata)) {
+    const value = show(key, raw);
+    if (value !== null) entries.push({ key, label: own(messages.metadataLabels, key) ?? humanizeKey(key), value });
+  }
+  return entries;
 }

@@ -1,20 +1,20 @@
 import { useSyncExternalStore } from 'react';
 
-// One shared minute clock for every relative time on the page: rows re-render
-// once a minute for their time label, not on every store change.
+// One shared clock for every relative time on the page: rows re-render once
+// per tick for their time label, not on every store change.
+const TICK_MS = 30_000;
 const listeners = new Set<() => void>();
 let now = 0;
+let readThisTask = false;
 let timer: ReturnType<typeof setInterval> | undefined;
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  if (timer === undefined) {
+  // The clock keeps the value the first render read, so mounting does not re-render every row.
+  timer ??= setInterval(() => {
     now = Date.now();
-    timer = setInterval(() => {
-      now = Date.now();
-      for (const l of listeners) l();
-    }, 30_000);
-  }
+    for (const l of listeners) l();
+  }, TICK_MS);
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0 && timer !== undefined) {
@@ -24,8 +24,18 @@ function subscribe(listener: () => void) {
   };
 }
 
+// React reads the snapshot twice in a row and warns ("should be cached") when
+// the reads differ, so it must not be Date.now() at read time. While nothing
+// is subscribed (first render, the server) the clock is read once per task,
+// fresh for a new mount and the same for every read of that render.
 function getSnapshot() {
-  if (timer === undefined) now = Date.now();
+  if (timer === undefined && !readThisTask) {
+    now = Date.now();
+    readThisTask = true;
+    queueMicrotask(() => {
+      readThisTask = false;
+    });
+  }
   return now;
 }
 

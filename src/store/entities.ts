@@ -1,0 +1,258 @@
+/**
+ * The only code that writes a conversation, and the one place that decides
+ * whether an answer is newer than what the store holds.
+ *
+ * Every source goes through here: list pages, polls, focus refetches, a
+ * full read, a pushed change, a mutation's optimistic change, its answer and
+ * its rollback. What the store shows for a conversation is its *base* (the
+ * newest server truth it has) with the patches of mutations still in flight
+ * laid over it. An answer is judged against the base:
+ *
+ * - by `updatedAt` compared as instants: an older one writes nothing;
+ * - at the same instant (or where one is missing), by request order, the
+ *   sequence number its request took when it was sent: an answer to an older
+ *   request may only fill in what the store lacks (history, contact details),
+ *   never overwrite it.
+ *
+ * A mutation's patch covers the fields it changed. Of two mutations of one
+ * field, the one sent last owns the field: the earlier one's patch and answer
+ * no longer touch it, whatever order they settle in. A failed mutation drops
+ * its patch, so it reverts exactly its own fields, over whatever newer truth
+ * reached the base meanwhile.
+ */
+import type { Conversation, ConversationUpdate } from '../core/types.js';
+import type { StoreCore } from './core.js';
+import { mergeConversation, mergeUpdate, reconcileLists } from './merge.js';
+import type { ListPlacement } from './merge.js';
+import { instant, matchesList } from './queries.js';
+import type { ListQuery } from './queries.js';
+import { replaceEqualDeep } from './structural.js';
+import type { ListState, MutationKind } from './types.js';
+
+/** Where a write comes from (the `source` of the `conversation.updated` event it causes). */
+export type WriteSource = 'server' | 'push';
+
+/** How an answer compares with what the store holds. */
+export type Verdict = 'newer' | 'fill' | 'older';
+
+/** A mutation in flight, as `begin` returns it. */
+export interface MutationTicket {
+  readonly id: string;
+  readonly kind: MutationKind;
+  readonly seq: number;
+  readonly fields: Partial<Conversation>;
+  placement: ListPlacement;
+}
+
+interface Layers {
+  base: Conversation;
+  patches: MutationTicket[];
+}
+
+/** Whether an answer to a request with order `seq`, saying `updatedAt`, is newer than `held` (last written by request `heldSeq`). */
+export function judge(held: Conversation | undefined, heldSeq: number, updatedAt: string | undefined, seq: number): Verdict {
+  if (!held) return 'newer';
+  const incoming = instant(updatedAt);
+  const current = instant(held.updatedAt);
+  if (!Number.isNaN(incoming) && !Number.isNaN(current) && incoming !== current) return incoming > current ? 'newer' : 'older';
+  return seq >= heldSeq ? 'newer' : 'fill';
+}
+
+function isRow(value: unknown): value is Conversation {
+  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).id === 'string';
+}
+
+// Fields whose change can move a conversation between lists or within one.
+const PLACEMENT_FIELDS = ['status', 'assignee', 'channel', 'updatedAt'] as const;
+
+export function createEntities(core: StoreCore) {
+  /** Request order of the newest server write accepted, per conversation. */
+  const clocks = new Map<string, number>();
+  /** Base and patches of conversations with mutations in flight. */
+  const layered = new Map<string, Layers>();
+  /** Per conversation and field, the order of the last mutation sent that changes it. */
+  const lastSent = new Map<string, Map<string, number>>();
+  const open = new Map<string, number>();
+
+  const baseOf = (id: string): Conversation | undefined => layered.get(id)?.base ?? core.get().conversations[id];
+
+  /** The base with every patch laid over it, each field from the mutation that owns it. */
+  function compose(id: string, layer: Layers, shown: Conversation | undefined): Conversation {
+    const owners = lastSent.get(id);
+    let view = layer.base;
+    for (const patch of layer.patches) {
+      let copy: Record<string, unknown> | null = null;
+      for (const field of Object.keys(patch.fields)) {
+        if (owners?.get(field) !== patch.seq) continue;
+        copy ??= { ...view };
+        copy[field] = (patch.fields as Record<string, unknown>)[field];
+      }
+      if (copy) view = copy as unknown as Conversation;
+    }
+    return shown ? replaceEqualDeep(shown, view) : view;
+  }
+
+  /** Sets a new base (server truth) and returns what is to be shown. */
+  function rebase(id: string, base: Conversation, shown: Conversation | undefined): Conversation {
+    const layer = layered.get(id);
+    if (!layer) return base;
+    layer.base = base;
+    return compose(id, layer, shown);
+  }
+
+  /** An answer merged into the base, or the base itself when the answer is older. */
+  function judged(held: Conversation | undefined, incoming: Conversation, seq: number): Conversation {
+    const verdict = judge(held, clocks.get(incoming.id) ?? 0, incoming.updatedAt, seq);
+    if (verdict === 'older') return held!;
+    if (verdict === 'fill') return replaceEqualDeep(held, mergeConversation(incoming, held!));
+    clocks.set(incoming.id, Math.max(seq, clocks.get(incoming.id) ?? 0));
+    return mergeConversation(held, incoming);
+  }
+
+  /**
+   * Shows `next`, keeps every list true to it and says so. A conversation not
+   * cached before counts as already in the lists' totals unless `isNew`.
+   */
+  function show(next: Conversation, source: WriteSource | 'optimistic' | 'rollback', hints?: ListPlacement, isNew = false): ListPlacement {
+    let removed: ListPlacement = {};
+    let changed = false;
+    core.set((s) => {
+      const prev = s.conversations[next.id];
+      if (prev === next) return {};
+      changed = true;
+      // In place (the entity itself is new): copying 100,000 entries per change would dominate every update.
+      s.conversations[next.id] = next;
+      const result = reconcileLists(s.lists, s.conversations, prev ?? (isNew ? undefined : next), next, hints);
+      removed = result.removed;
+      return { conversationsVersion: s.conversationsVersion + 1, lists: result.lists };
+    });
+    if (changed) core.emit({ type: 'conversation.updated', conversation: next, source });
+    return removed;
+  }
+
+  /** Writes one conversation a read or a push brought (request order `seq`). Returns what is shown. */
+  function write(incoming: Conversation, seq: number, source: WriteSource, isNew = false): Conversation | undefined {
+    if (!isRow(incoming) || core.isDestroyed()) return undefined;
+    const shown = core.get().conversations[incoming.id];
+    const next = rebase(incoming.id, judged(baseOf(incoming.id), incoming, seq), shown);
+    show(next, source, undefined, isNew && !shown);
+    return core.get().conversations[incoming.id];
+  }
+
+  /**
+   * Writes a page of rows in one update. Returns their ids once each, without
+   * rows the store knows to have left `query`'s list since (a stale row, or
+   * one a mutation in flight moved out), and how many were left out so.
+   */
+  function writeRows(rows: readonly unknown[], seq: number, query?: ListQuery): { ids: string[]; excluded: number } {
+    const ids: string[] = [];
+    let excluded = 0;
+    if (core.isDestroyed()) return { ids, excluded };
+    const seen = new Set<string>();
+    const changedRows: Conversation[] = [];
+    core.set((s) => {
+      let lists: Record<string, ListState> = s.lists;
+      let changed = false;
+      for (const row of rows) {
+        if (!isRow(row) || seen.has(row.id)) continue;
+        seen.add(row.id);
+        const shown = s.conversations[row.id];
+        const held = layered.get(row.id)?.base ?? shown;
+        const verdictNewer = judge(held, clocks.get(row.id) ?? 0, row.updatedAt, seq) === 'newer';
+        const next = rebase(row.id, judged(held, row, seq), shown);
+        if (next !== shown) {
+          s.conversations[row.id] = next; // in place, see show()
+          changed = true;
+          if (shown) {
+            changedRows.push(next);
+            if (PLACEMENT_FIELDS.some((f) => shown[f] !== next[f])) lists = reconcileLists(lists, s.conversations, shown, next).lists;
+          }
+        }
+        if (query && (!verdictNewer || layered.has(row.id)) && !matchesList(query, next)) excluded++;
+        else ids.push(row.id);
+      }
+      return changed ? { conversationsVersion: s.conversationsVersion + 1, lists } : {};
+    });
+    for (const conversation of changedRows) core.emit({ type: 'conversation.updated', conversation, source: 'server' });
+    return { ids, excluded };
+  }
+
+  /** Shows a mutation's change at once, laid over the base until it settles. */
+  function begin(id: string, kind: MutationKind, fields: Partial<Conversation>, seq: number): MutationTicket {
+    const ticket: MutationTicket = { id, kind, seq, fields, placement: {} };
+    let owners = lastSent.get(id);
+    if (!owners) lastSent.set(id, (owners = new Map()));
+    for (const field of Object.keys(fields)) owners.set(field, seq);
+    open.set(id, (open.get(id) ?? 0) + 1);
+    const shown = core.get().conversations[id];
+    if (!shown || core.isDestroyed()) return ticket;
+    let layer = layered.get(id);
+    if (!layer) layered.set(id, (layer = { base: shown, patches: [] }));
+    layer.patches.push(ticket);
+    ticket.placement = show(compose(id, layer, shown), 'optimistic');
+    return ticket;
+  }
+
+  /** Takes a settled mutation's patch off; the conversation stops being layered once none is left. */
+  function settle(ticket: MutationTicket): Layers | undefined {
+    const layer = layered.get(ticket.id);
+    if (layer) {
+      layer.patches = layer.patches.filter((p) => p !== ticket);
+      if (layer.patches.length === 0) layered.delete(ticket.id);
+    }
+    const left = (open.get(ticket.id) ?? 1) - 1;
+    if (left > 0) open.set(ticket.id, left);
+    else {
+      open.delete(ticket.id);
+      lastSent.delete(ticket.id);
+    }
+    return layer;
+  }
+
+  /** Fields of `fields` this mutation still owns (no mutation of them was sent after it). */
+  function owned<T extends object>(ticket: MutationTicket, fields: T): Partial<T> {
+    const owners = lastSent.get(ticket.id);
+    const out: Record<string, unknown> = {};
+    for (const field of Object.keys(fields)) {
+      if ((owners?.get(field) ?? 0) <= ticket.seq) out[field] = (fields as Record<string, unknown>)[field];
+    }
+    return out as Partial<T>;
+  }
+
+  /** A mutation succeeded: its answer counts from when it was sent, and only for the fields it still owns. */
+  function succeed(ticket: MutationTicket, update: ConversationUpdate): void {
+    if (core.isDestroyed()) return;
+    const answer = { ...owned(ticket, update), id: ticket.id } as ConversationUpdate;
+    const fold = owned(ticket, ticket.fields);
+    const layer = layered.get(ticket.id);
+    const held = layer?.base ?? core.get().conversations[ticket.id];
+    settle(ticket);
+    if (!held) return;
+    // An answer without `updatedAt` (WhatsApp's partial close) cannot be placed in time: it is the
+    // server's word on this request, so its fields stand over older reads.
+    const verdict = update.updatedAt === undefined ? 'newer' : judge(held, clocks.get(ticket.id) ?? 0, update.updatedAt, ticket.seq);
+    let base = held;
+    if (verdict === 'newer') {
+      base = mergeUpdate({ ...held, ...fold } as Conversation, answer);
+      clocks.set(ticket.id, Math.max(ticket.seq, clocks.get(ticket.id) ?? 0));
+    }
+    const shown = core.get().conversations[ticket.id];
+    const still = layered.get(ticket.id);
+    show(still ? rebase(ticket.id, base, shown) : replaceEqualDeep(shown, base), 'server');
+  }
+
+  /** A mutation failed: its patch goes, and the conversation shows its base and the other patches. */
+  function fail(ticket: MutationTicket): void {
+    if (core.isDestroyed()) return;
+    const layer = settle(ticket);
+    if (!layer) return;
+    const shown = core.get().conversations[ticket.id];
+    const still = layered.get(ticket.id);
+    const next = still ? compose(ticket.id, still, shown) : replaceEqualDeep(shown, layer.base);
+    show(next, 'rollback', ticket.placement);
+  }
+
+  return { write, writeRows, begin, succeed, fail, hasPending: (id: string) => layered.has(id) };
+}
+
+export type Entities = ReturnType<typeof createEntities>;

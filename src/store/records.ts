@@ -1,0 +1,50 @@
+/**
+ * Records keyed by ids that came from a backend. Any string must be a safe
+ * key, `__proto__` and `constructor` included, so every record the store
+ * holds has no prototype: a missing id reads `undefined`, never an
+ * `Object.prototype` member. Spreading (`{ ...record }`) would bring the
+ * prototype back, so copies go through these helpers.
+ */
+
+/** An empty record without a prototype. */
+export function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** A prototype-free copy of `record` (which may have one). */
+export function copyDict<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const out = dict<T>();
+  for (const key of Object.keys(record)) out[key] = record[key]!;
+  return out;
+}
+
+/** A copy with `key` set. */
+export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  const out = copyDict(record);
+  out[key] = value;
+  return out;
+}
+
+/** A copy without `key`, or `record` itself when it has no such key. */
+export function withoutEntry<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  if (!Object.prototype.hasOwnProperty.call(record, key)) return record as Record<string, T>;
+  const out = copyDict(record);
+  delete out[key];
+  return out;
+}
+
+/** Sets an own property, even one named `__proto__` (plain assignment would set the prototype). */
+export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** A shallow merge of plain objects that keeps every key an own data property (no prototype is ever set). */
+export function mergeOwn<T extends object>(...sources: Array<Readonly<T> | undefined>): T {
+  const out: Record<string, unknown> = {};
+  for (const source of sources) {
+    if (!source) continue;
+    for (const key of Object.keys(source)) defineOwn(out, key, (source as Record<string, unknown>)[key]);
+  }
+  return out as T;
+}

@@ -1,0 +1,364 @@
+/**
+ * The store over a real HTTP server that holds every answer and releases
+ * them in the order a test chooses (test/support/gatedServer.ts), through the
+ * real Waply and WhatsApp adapters. Each case is one of issue #9's: rows
+ * lost, stale answers winning, answers about another conversation, and what
+ * destroy() stops. Ordering is by counts of requests, never by timing.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createInboxStore, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, createWhatsAppAdapter, DEFAULT_MOCK_TOKEN, listKey } from 'inboxkit';
+import type { ConversationQuery, InboxEvent, InboxStore } from 'inboxkit';
+import { json, startGatedServer, waplyConversation } from '../support/gatedServer.js';
+import type { GatedServer, Held } from '../support/gatedServer.js';
+
+const servers: GatedServer[] = [];
+const stores: InboxStore[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) store.destroy();
+  for (const server of servers.splice(0)) await server.close();
+});
+
+async function gate(handler: (request: Request) => Response | Promise<Response>, gated = false) {
+  const server = await startGatedServer(handler, { gated });
+  servers.push(server);
+  return server;
+}
+function waplyStore(server: GatedServer, options: { storage?: ReturnType<typeof createMemoryStorage> } = {}) {
+  const adapter = createWaplyAdapter({ apiKey: DEFAULT_MOCK_TOKEN, baseUrl: server.url, retry: false });
+  const store = createInboxStore({ adapter, pollIntervalMs: 0, storage: options.storage ?? createMemoryStorage() });
+  stores.push(store);
+  return store;
+}
+function whatsAppStore(server: GatedServer) {
+  const adapter = createWhatsAppAdapter({ baseUrl: server.url, headers: { Authorization: `Bearer ${DEFAULT_MOCK_TOKEN}` }, retry: false });
+  const store = createInboxStore({ adapter, pollIntervalMs: 0, storage: createMemoryStorage() });
+  stores.push(store);
+  return store;
+}
+/** What a poll or a focus refetch does to one list. */
+const poll = (store: InboxStore, query: ConversationQuery) => store.fetchList(query, { background: true, revalidate: true });
+const pageOf = (held: Held) => Number(new URL(held.request.url, 'http://x').searchParams.get('page') ?? '1');
+const ids = (store: InboxStore, query: ConversationQuery) => [...store.state.getState().lists[listKey(query)]!.ids];
+
+/** A scripted Waply list over `truth()`, newest first, with minute-spaced timestamps. */
+function scriptedList(truth: () => string[], extra: (request: Request, url: URL) => Response | undefined = () => undefined) {
+  const at = (id: string) => new Date(Date.UTC(2026, 4, 1) + Number(id.replace(/\D/g, '') || 0) * 60_000).toISOString();
+  return (request: Request) => {
+    const url = new URL(request.url);
+    const answered = extra(request, url);
+    if (answered) return answered;
+    if (url.pathname !== '/conversations') return json({ error: { message: 'Not found' } }, 404);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    const all = truth();
+    const rows = all.slice((page - 1) * limit, page * limit);
+    return json({ data: rows.map((id) => waplyConversation(id, { updatedAt: at(id) })), total: all.length, page });
+  };
+}
+
+describe('rows are never lost', () => {
+  it('revalidating the head of a 120-row list after 3 arrivals keeps all 123, in server order', async () => {
+    const backend = createMemoryAdapter({ seed: 21, size: 200, profile: 'waply' });
+    const server = await gate(createMockHandler({ flavour: 'waply', backend }));
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 20 };
+    await store.fetchList(query);
+    for (let i = 0; i < 5; i++) await store.loadMore(query);
+    expect(ids(store, query)).toHaveLength(120);
+
+    for (let i = 0; i < 3; i++) backend.simulate.newConversation();
+    await poll(store, query);
+    await poll(store, query);
+
+    const truth = [...(await backend.listConversations({ status: 'all', limit: 100 })).conversations, ...(await backend.listConversations({ status: 'all', limit: 100, page: 2 })).conversations];
+    const shown = ids(store, query);
+    expect(shown).toHaveLength(123);
+    expect(shown).toEqual(truth.slice(0, 123).map((c) => c.id));
+  });
+
+  it('a loadMore answer computed before a poll is placed by identity: [8, 7] + poll [100, 8] + old page [6, 5]', async () => {
+    let truth = ['conv_8', 'conv_7', 'conv_6', 'conv_5'];
+    const server = await gate(scriptedList(() => truth));
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 2 };
+    await store.fetchList(query);
+    expect(ids(store, query)).toEqual(['conv_8', 'conv_7']);
+
+    server.hold();
+    const more = store.loadMore(query);
+    await server.arrived(2); // page 2 is computed now: [6, 5]
+    truth = ['conv_100', ...truth];
+    const polled = poll(store, query);
+    await server.arrived(3);
+    await server.release((h) => pageOf(h) === 1);
+    await polled;
+    expect(ids(store, query)).toEqual(['conv_100', 'conv_8', 'conv_7']);
+    await server.release((h) => pageOf(h) === 2);
+    await more;
+    expect(ids(store, query)).toEqual(['conv_100', 'conv_8', 'conv_7', 'conv_6', 'conv_5']);
+  });
+
+  it('a row repeated within a page, or across pages, shows once', async () => {
+    const pages: Record<number, string[]> = { 1: ['conv_9', 'conv_8', 'conv_8'], 2: ['conv_8', 'conv_4', 'conv_4'], 3: ['conv_3'] };
+    const server = await gate((request) => {
+      const url = new URL(request.url);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      return json({ data: (pages[page] ?? []).map((id) => waplyConversation(id)), total: 7, page });
+    });
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 3 };
+    await store.fetchList(query);
+    for (let guard = 0; guard < 6 && store.state.getState().lists[listKey(query)]!.hasNext; guard++) await store.loadMore(query);
+    expect(ids(store, query)).toEqual(['conv_9', 'conv_8', 'conv_4', 'conv_3']);
+    expect(store.state.getState().lists[listKey(query)]!.hasNext).toBe(false);
+  });
+});
+
+describe('a stale answer never wins', () => {
+  it('assign A then B, B answered first: B stands, and pending holds until A settles too', async () => {
+    const backend = createMemoryAdapter({ seed: 5, size: 30, profile: 'whatsapp' });
+    const server = await gate(createMockHandler({ flavour: 'whatsapp', backend }));
+    const store = whatsAppStore(server);
+    await store.fetchList({});
+    const id = ids(store, {})[0]!;
+    const [a, b] = (await backend.listAssignees()).filter((x) => x.type === 'user' && x.id !== store.state.getState().conversations[id]!.assignee?.id);
+
+    server.hold();
+    const sent = server.seen.length;
+    const first = store.assign(id, { type: 'user', id: a!.id });
+    await server.arrived(sent + 1);
+    const second = store.assign(id, { type: 'user', id: b!.id });
+    await server.arrived(sent + 2);
+
+    await server.release((h) => h.index === sent + 1);
+    await second;
+    expect(store.state.getState().conversations[id]!.assignee?.id).toBe(b!.id);
+    expect(store.state.getState().mutations[id]?.assign?.pending).toBe(true);
+
+    await server.release((h) => h.index === sent);
+    await first;
+    expect(store.state.getState().conversations[id]!.assignee?.id).toBe(b!.id);
+    expect(store.state.getState().mutations[id]?.assign).toBeUndefined();
+    expect((await backend.getConversation(id)).assignee?.id).toBe(b!.id);
+  });
+
+  it('a poll sent before a resolve and answered after it does not reopen the conversation', async () => {
+    const backend = createMemoryAdapter({ seed: 8, size: 30, profile: 'waply' });
+    const server = await gate(createMockHandler({ flavour: 'waply', backend }));
+    const store = waplyStore(server);
+    const open: ConversationQuery = { status: 'open' };
+    await store.fetchList(open);
+    const id = ids(store, open)[0]!;
+
+    server.hold();
+    const sent = server.seen.length;
+    const polled = poll(store, open);
+    await server.arrived(sent + 1); // computed while the conversation is still open
+    const resolving = store.resolve(id);
+    await server.arrived(sent + 2);
+    await server.release('POST');
+    await resolving;
+    await server.release();
+    await polled;
+
+    expect(store.state.getState().conversations[id]!.status).toBe('resolved');
+    expect(ids(store, open)).not.toContain(id);
+  });
+
+  it('a failed resolve keeps the newer truth a poll brought meanwhile', async () => {
+    const backend = createMemoryAdapter({ seed: 8, size: 30, profile: 'waply' });
+    const mock = createMockHandler({ flavour: 'waply', backend });
+    // The server applies the resolve, then its answer is lost.
+    const server = await gate(async (request) => {
+      const response = await mock(request);
+      return request.url.endsWith('/resolve') ? json({ error: { message: 'Bad gateway' } }, 502) : response;
+    });
+    const store = waplyStore(server);
+    const all: ConversationQuery = { status: 'all' };
+    const open: ConversationQuery = { status: 'open' };
+    await store.fetchList(all);
+    await store.fetchList(open);
+    const id = ids(store, open)[0]!;
+
+    server.hold();
+    const sent = server.seen.length;
+    const resolving = store.resolve(id).catch((e: unknown) => e);
+    await server.arrived(sent + 1);
+    const polled = poll(store, all);
+    await server.arrived(sent + 2);
+    await server.release('GET');
+    await polled;
+    await server.release('POST');
+    expect(await resolving).toMatchObject({ code: 'server' });
+
+    expect(store.state.getState().conversations[id]!.status).toBe('resolved');
+    expect(ids(store, open)).not.toContain(id);
+    expect(store.state.getState().mutations[id]?.resolve).toMatchObject({ pending: false, error: { code: 'server' } });
+  });
+
+  it('a failed assign keeps the assignee a poll showed meanwhile (WhatsApp)', async () => {
+    const backend = createMemoryAdapter({ seed: 5, size: 30, profile: 'whatsapp' });
+    const mock = createMockHandler({ flavour: 'whatsapp', backend });
+    const server = await gate(async (request) => {
+      const response = await mock(request);
+      return request.url.endsWith('/assign') ? json({ success: false, error: 'Bad gateway' }, 502) : response;
+    });
+    const store = whatsAppStore(server);
+    await store.fetchList({});
+    const id = ids(store, {})[0]!;
+    const before = store.state.getState().conversations[id]!.assignee?.id;
+    const target = (await backend.listAssignees()).find((x) => x.type === 'user' && x.id !== before)!;
+
+    server.hold();
+    const sent = server.seen.length;
+    const assigning = store.assign(id, { type: 'user', id: target.id }).catch((e: unknown) => e);
+    await server.arrived(sent + 1);
+    const polled = poll(store, {});
+    await server.arrived(sent + 2);
+    await server.release('GET');
+    await polled;
+    await server.release('POST');
+    expect(await assigning).toMatchObject({ code: 'server' });
+    expect(store.state.getState().conversations[id]!.assignee?.id).toBe(target.id);
+  });
+});
+
+describe('an answer about another conversation', () => {
+  function scripted() {
+    return scriptedList(
+      () => ['conv_2', 'conv_1'],
+      (request, url) => {
+        if (request.method === 'POST' && url.pathname === '/conversations/conv_1/assign') return json(waplyConversation('conv_2', { assignee: { type: 'user', id: 'user_alice' } }));
+        if (request.method === 'GET' && url.pathname === '/conversations/conv_1') return json(waplyConversation('conv_2', { status: 'resolved' }));
+        return undefined;
+      },
+    );
+  }
+
+  it('an assign answered about conv_2 is invalid_response, writes nothing and rolls back', async () => {
+    const server = await gate(scripted());
+    const store = waplyStore(server);
+    await store.fetchList({ status: 'all' });
+    const before = store.state.getState().conversations;
+    const one = before['conv_1'];
+    const two = before['conv_2'];
+    const events: InboxEvent[] = [];
+    store.subscribe((e) => events.push(e));
+
+    await expect(store.assign('conv_1', { type: 'user', id: 'user_bob' })).rejects.toMatchObject({ code: 'invalid_response' });
+    const after = store.state.getState();
+    expect(after.conversations['conv_1']).toEqual(one);
+    expect(after.conversations['conv_2']).toBe(two);
+    expect(after.mutations['conv_1']?.assign).toMatchObject({ pending: false, error: { code: 'invalid_response' } });
+    expect(events.filter((e) => e.type === 'mutation.succeeded')).toEqual([]);
+  });
+
+  it('a read answered about conv_2 is invalid_response and writes nothing', async () => {
+    const server = await gate(scripted());
+    const store = waplyStore(server);
+    await store.fetchList({ status: 'all' });
+    const two = store.state.getState().conversations['conv_2'];
+    await store.fetchConversation('conv_1');
+    const after = store.state.getState();
+    expect(after.details['conv_1']).toMatchObject({ status: 'error', error: { code: 'invalid_response' } });
+    expect(after.conversations['conv_2']).toBe(two);
+    expect(after.conversations['conv_1']!.id).toBe('conv_1');
+  });
+});
+
+describe('destroy()', () => {
+  it('aborts reads and mutations in flight; their answers change nothing and emit nothing', async () => {
+    const backend = createMemoryAdapter({ seed: 3, size: 20, profile: 'waply' });
+    const server = await gate(createMockHandler({ flavour: 'waply', backend }));
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 5 };
+    await store.fetchList(query);
+    const [first, second] = ids(store, query);
+    const user = (await backend.listAssignees()).find((x) => x.type === 'user')!;
+
+    server.hold();
+    const sent = server.seen.length;
+    const settled = Promise.allSettled([
+      store.assign(first!, { type: 'user', id: user.id }),
+      store.resolve(second!),
+      store.addNote(first!, 'written before the tab closed'),
+      store.loadMore(query),
+      store.fetchConversation(second!),
+    ]);
+    await server.arrived(sent + 5);
+    const events: InboxEvent[] = [];
+    store.subscribe((e) => events.push(e));
+    const frozen = store.state.getState();
+    const shown = { ...frozen.conversations };
+
+    store.destroy();
+    await server.open(); // the server answers anyway
+    const results = await settled;
+
+    expect(results.slice(0, 3).map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const r of results.slice(0, 3)) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'aborted' });
+    expect(events).toEqual([]);
+    const after = store.state.getState();
+    expect(after).toBe(frozen);
+    for (const id of Object.keys(shown)) expect(after.conversations[id]).toBe(shown[id]);
+    // Nothing after destroy starts a request either.
+    const count = server.seen.length;
+    await store.fetchList(query);
+    expect(server.seen.length).toBe(count);
+  });
+});
+
+describe('any string is a safe id', () => {
+  const PROTO_IDS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+
+  it('conversations, notes, drafts, details and mutations keyed by Object.prototype names', async () => {
+    const server = await gate(
+      scriptedList(
+        () => PROTO_IDS,
+        (request, url) => {
+          const [, , raw, action] = url.pathname.split('/');
+          const id = decodeURIComponent(raw ?? '');
+          if (!PROTO_IDS.includes(id)) return undefined;
+          if (action === 'notes') return json({ id: `note_${id}`, conversation_id: id, content: 'hello', created_at: '2026-05-01T11:00:00.000Z' });
+          if (action === 'assign') return json(waplyConversation(id, { assignee: { type: 'user', id: 'user_bob' }, updatedAt: '2026-05-02T00:00:00.000Z' }));
+          if (request.method === 'GET' && !action) return json(waplyConversation(id, { updatedAt: '2026-05-01T10:00:00.000Z' }));
+          return undefined;
+        },
+      ),
+    );
+    const storage = createMemoryStorage();
+    const store = waplyStore(server, { storage });
+    const stop = store.mount();
+    await store.fetchList({ status: 'all' });
+    const state = store.state.getState();
+    expect(ids(store, { status: 'all' }).sort()).toEqual([...PROTO_IDS].sort());
+    for (const id of PROTO_IDS) {
+      expect(Object.prototype.hasOwnProperty.call(state.conversations, id), id).toBe(true);
+      expect(state.conversations[id], id).toMatchObject({ id, status: 'open', contactId: `contact_${id}` });
+    }
+
+    const note = await store.addNote('__proto__', 'hello');
+    expect(note.conversationId).toBe('__proto__');
+    expect(store.state.getState().notes['__proto__']!.items.map((n) => n.id)).toEqual(['note___proto__']);
+
+    await store.assign('toString', { type: 'user', id: 'user_bob' });
+    expect(store.state.getState().conversations['toString']!.assignee?.id).toBe('user_bob');
+    expect(store.state.getState().mutations['toString']?.assign).toBeUndefined();
+
+    await store.fetchConversation('constructor');
+    expect(store.state.getState().details['constructor']).toMatchObject({ status: 'success' });
+
+    store.setDraft('__proto__', 'draft for proto');
+    store.setDraft('valueOf', 'draft for valueOf');
+    expect(store.state.getState().drafts['__proto__']).toBe('draft for proto');
+    expect(store.state.getState().drafts['hasOwnProperty']).toBeUndefined();
+    stop();
+
+    // A reload: the drafts come back from storage.
+    const reloaded = waplyStore(server, { storage });
+    reloaded.mount();
+    expect(reloaded.state.getState().drafts['__proto__']).toBe('draft for proto');
+    expect(reloaded.state.getState().drafts['valueOf']).toBe('draft for valueOf');
+    expect(reloaded.state.getState().drafts['constructor']).toBeUndefined();
+  });
+});

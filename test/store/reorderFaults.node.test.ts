@@ -1,0 +1,133 @@
+/**
+ * Seeded randomized test where the server answers out of order while the
+ * lists shift under paging: new conversations and messages arrive at the
+ * top, rows are resolved and reassigned, pages load, polls revalidate. Every
+ * answer is computed when its request arrives (the backend sees requests in
+ * order) and handed back in a random order. After it settles and a final
+ * refresh, every observed list equals the server's, row for row.
+ *
+ * Replay one seed: INBOXKIT_REORDER_SEED=7 npx vitest run --project node test/store/reorderFaults.node.test.ts
+ */
+import { describe, expect, it } from 'vitest';
+import { createInboxStore, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, DEFAULT_MOCK_TOKEN, listKey } from 'inboxkit';
+import type { ConversationQuery } from 'inboxkit';
+
+const SEEDS = process.env.INBOXKIT_REORDER_SEED ? [Number(process.env.INBOXKIT_REORDER_SEED)] : [11, 12, 13];
+const OPERATIONS = Number(process.env.INBOXKIT_REORDER_OPERATIONS ?? 200);
+
+/** mulberry32: small, seeded, good enough to pick operations. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Lets every answer released so far run through the adapter and the store. */
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('faults: answers out of order while the list shifts', () => {
+  for (const seed of SEEDS) {
+    it(`seed ${seed} (replay with INBOXKIT_REORDER_SEED=${seed})`, async () => {
+      const tag = `[seed ${seed}]`;
+      const random = prng(seed);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+      // A clock that moves one second per reading: replayable, and no two changes share an instant.
+      let clock = Date.UTC(2026, 5, 1);
+      const backend = createMemoryAdapter({ seed, size: 60, profile: 'waply', now: () => (clock += 1000) });
+      const handler = createMockHandler({ flavour: 'waply', backend });
+      const users = (await backend.listAssignees()).filter((a) => a.type === 'user');
+      const held: Array<() => void> = [];
+      let reorder = true;
+      const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+        const response = await handler(input, init); // the server acts on arrival
+        if (reorder) await new Promise<void>((resolve) => held.push(resolve));
+        return response;
+      };
+      const adapter = createWaplyAdapter({ apiKey: DEFAULT_MOCK_TOKEN, fetch, retry: false });
+      const store = createInboxStore({ adapter, pollIntervalMs: 0, storage: createMemoryStorage() });
+
+      const queries: ConversationQuery[] = [
+        { status: 'all', limit: 5 },
+        { status: 'open', limit: 5 },
+        { status: 'resolved', limit: 10 },
+      ];
+      const stops = queries.map((q) => store.observeList(q));
+      const running = new Set<Promise<unknown>>();
+      const track = (promise: Promise<unknown>) => {
+        const settled: Promise<unknown> = promise.then(
+          () => running.delete(settled),
+          () => running.delete(settled),
+        );
+        running.add(settled);
+      };
+      const releaseSome = async (count: number) => {
+        for (let i = 0; i < count && held.length; i++) held.splice(Math.floor(random() * held.length), 1)[0]!();
+        await flush();
+      };
+
+      for (let op = 0; op < OPERATIONS; op++) {
+        const roll = random();
+        const cached = Object.keys(store.state.getState().conversations);
+        const query = pick(queries);
+        if (roll < 0.25) track(store.loadMore(query));
+        else if (roll < 0.4) track(store.fetchList(query, { background: true, revalidate: true }));
+        else if (roll < 0.5 && cached.length) track(store.assign(pick(cached), { type: 'user', id: random() < 0.15 ? 'user_STRANGER' : pick(users).id }));
+        else if (roll < 0.58 && cached.length) track(store.resolve(pick(cached)));
+        else if (roll < 0.7) backend.simulate.newConversation();
+        else if (roll < 0.82) backend.simulate.incomingMessage();
+        else if (roll < 0.86) track(store.fetchList(query));
+        await releaseSome(1 + Math.floor(random() * 3));
+      }
+
+      // Settle: answers in order from now on, everything held goes.
+      reorder = false;
+      for (let i = 0; i < 500 && (held.length || running.size); i++) await releaseSome(held.length);
+      expect(running.size, `${tag} operations still running`).toBe(0);
+      const expectServerTruth = async (when: string) => {
+
+        const state = store.state.getState();
+        for (const query of queries) {
+          const key = listKey(query);
+          const list = state.lists[key]!;
+          const truth: string[] = [];
+          let total = 0;
+          for (let page = 1; page <= Math.max(1, list.pagesLoaded); page++) {
+            const answer = await backend.listConversations({ ...query, page });
+            truth.push(...answer.conversations.map((c) => c.id));
+            total = answer.total;
+            if (!answer.hasNext) break;
+          }
+          // Paging goes by the rows shown, so the last page held may be partial: the rows held are the server's first ones, in order, none missing.
+          expect([...list.ids], `${tag} ${when}: ids of ${key}`).toEqual(truth.slice(0, list.ids.length));
+          expect(list.ids.length, `${tag} ${when}: rows of ${key}`).toBeGreaterThan((list.pagesLoaded - 1) * query.limit!);
+          if (!list.hasNext) expect(list.ids.length, `${tag} ${when}: rows of ${key}`).toBe(truth.length);
+          expect(list.total, `${tag} ${when}: total of ${key}`).toBe(total);
+          for (const id of list.ids) {
+            const mine = state.conversations[id]!;
+            const server = await backend.getConversation(id);
+            expect(mine.status, `${tag} status of ${id}`).toBe(server.status);
+            expect(mine.assignee?.id ?? null, `${tag} assignee of ${id}`).toBe(server.assignee?.id ?? null);
+          }
+        }
+      };
+      // A poll alone (the first pages only) must already leave every list whole, with nothing lost;
+      // then an explicit refresh.
+      for (const query of queries) await store.fetchList(query, { background: true, revalidate: true });
+      await expectServerTruth('after a poll');
+      await store.refresh();
+      await expectServerTruth('after a refresh');
+      const state = store.state.getState();
+      for (const [id, kinds] of Object.entries(state.mutations)) {
+        for (const [kind, mutation] of Object.entries(kinds)) expect(mutation?.pending, `${tag} ${kind} of ${id} still pending`).toBe(false);
+      }
+      for (const stop of stops) stop();
+      store.destroy();
+    }, 60_000);
+  }
+});
