@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { build } from 'vite';
 import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { findChromium } from './scripts/ensure-chromium.mjs';
@@ -75,15 +78,135 @@ const locales = ['en', 'ar', 'de', 'es', 'fr', 'pt', 'ja', 'hi'];
 
 const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version as string;
 
-// `vite build --mode widget`: the script-tag bundle, React and everything included.
+// `vite build --mode widget`: the script-tag widget, React and everything included, in two parts.
+// 1. ES module chunks in dist/widget/chunks/: the inbox (runtime-*.js, with React), and chunks only
+//    some pages fetch (the assign menu's Radix part, the memory backend, each date locale).
+// 2. dist/widget/inboxkit.iife.js: a small classic script, built after the chunks so it knows the
+//    runtime chunk's hashed name; it fetches it relative to its own URL.
+// Everything is ASCII (non-ASCII escaped), so a page in any charset shows the right text.
+const nonAscii = /[^ -~\t\n\r]/g;
+const asciiOnly = (): Plugin => ({
+  name: 'inboxkit:ascii-only',
+  generateBundle(_, bundle) {
+    for (const file of Object.values(bundle)) {
+      // charset: 'ascii' escapes strings and identifiers; this catches what it leaves (comments, plugin output).
+      if (file.type === 'chunk') file.code = file.code.replace(nonAscii, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      else if (typeof file.source === 'string' && nonAscii.test(file.source)) this.error(`${file.fileName} is not ASCII`);
+    }
+  },
+});
+const widgetDefine = { 'process.env.NODE_ENV': JSON.stringify('production'), __INBOXKIT_VERSION__: JSON.stringify(version) };
+const widgetLoader = (chunkFiles: () => Record<string, string>): Plugin => ({
+  name: 'inboxkit:widget-loader',
+  apply: 'build',
+  async closeBundle() {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      define: { ...widgetDefine, __INBOXKIT_CHUNKS__: JSON.stringify(chunkFiles()) },
+      plugins: [
+        asciiOnly(),
+        {
+          // The loader's loadRuntime imports the chunk by URL instead of bundling it.
+          name: 'inboxkit:load-by-url',
+          enforce: 'pre',
+          async resolveId(source, importer) {
+            if (!importer || !/[/\\]load\.js$/.test(source)) return null;
+            const resolved = await this.resolve(source, importer, { skipSelf: true });
+            return resolved?.id === src('widget/load.ts') ? src('widget/load.iife.ts') : null;
+          },
+        },
+      ],
+      build: {
+        target: 'es2020',
+        outDir: 'dist/widget',
+        emptyOutDir: false,
+        sourcemap: false,
+        lib: { entry: src('widget/iife.ts'), formats: ['iife'], name: 'InboxKit', fileName: () => 'inboxkit.iife.js' },
+        rolldownOptions: { output: { charset: 'ascii' } },
+      },
+    });
+  },
+});
+const widgetChunkFiles: Record<string, string> = {};
+// Names the runtime and backend chunks for the loader, and lays chunks out by when a page fetches them:
+// chunks/*.js with the runtime (its static imports), chunks/lazy/*.js only when asked for. The size
+// budgets count on that layout. A chunk shared only by lazy chunks is moved to lazy/ after writing
+// (its importers' relative import is rewritten: chunk names are hashed, so the text is unique).
+const widgetLayout = (): Plugin => {
+  const moves: { from: string; to: string; importers: string[] }[] = [];
+  return {
+    name: 'inboxkit:widget-layout',
+    generateBundle(_, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      if (!entry) this.error('no runtime chunk');
+      widgetChunkFiles.runtime = entry.fileName;
+      for (const chunk of chunks) {
+        const flavour = chunk.facadeModuleId?.match(/src\/widget\/flavours\/(\w+)\.ts$/)?.[1];
+        if (flavour) widgetChunkFiles[flavour] = chunk.fileName;
+      }
+      const initial = new Set<string>();
+      const visit = (fileName: string) => {
+        if (initial.has(fileName)) return;
+        initial.add(fileName);
+        for (const next of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(next);
+      };
+      visit(entry.fileName);
+      moves.length = 0;
+      for (const chunk of chunks) {
+        const lazy = chunk.fileName.startsWith('chunks/lazy/');
+        if (initial.has(chunk.fileName) && lazy) this.error(`${chunk.fileName} is in chunks/lazy/ but the runtime imports it statically`);
+        if (initial.has(chunk.fileName) || lazy) continue;
+        const importers = chunks.filter((other) => other.imports.includes(chunk.fileName)).map((other) => other.fileName);
+        if (importers.some((importer) => !importer.startsWith('chunks/lazy/'))) this.error(`${chunk.fileName}: cannot place it`);
+        moves.push({ from: chunk.fileName, to: chunk.fileName.replace('chunks/', 'chunks/lazy/'), importers });
+      }
+    },
+    async writeBundle(options) {
+      const dir = options.dir ?? 'dist/widget';
+      for (const { from, to, importers } of moves) {
+        await rename(join(dir, from), join(dir, to));
+        const name = basename(from);
+        for (const importer of importers) {
+          const path = join(dir, importer);
+          const code = await readFile(path, 'utf8');
+          await writeFile(path, code.replaceAll(`"../${name}"`, `"./${name}"`));
+        }
+      }
+    },
+  };
+};
+
 const widget = defineConfig({
-  define: { 'process.env.NODE_ENV': JSON.stringify('production'), __INBOXKIT_VERSION__: JSON.stringify(version) },
+  define: widgetDefine,
+  plugins: [
+    asciiOnly(),
+    widgetLayout(),
+    widgetLoader(() => widgetChunkFiles),
+  ],
   build: {
     target: 'es2020',
     outDir: 'dist/widget',
     emptyOutDir: true,
     sourcemap: false,
-    lib: { entry: src('widget/iife.ts'), formats: ['iife'], name: 'InboxKit', fileName: () => 'inboxkit.iife.js' },
+    minify: true,
+    lib: { entry: { runtime: src('widget/runtime.tsx') }, formats: ['es'] },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        charset: 'ascii',
+        entryFileNames: 'chunks/[name]-[hash].js',
+        // What a page fetches only when asked (a dynamic import's target) lives in chunks/lazy/; the rest
+        // is fetched with the runtime, which the check below holds true.
+        chunkFileNames: (chunk) =>
+          !chunk.isDynamicEntry
+            ? 'chunks/shared-[hash].js'
+            : chunk.facadeModuleId?.includes('/date-fns/locale/')
+              ? 'chunks/lazy/date-locale-[name]-[hash].js'
+              : 'chunks/lazy/[name]-[hash].js',
+      },
+    },
   },
 });
 

@@ -1,18 +1,68 @@
-// Loads examples/widget.html with the built IIFE in Debian's Chromium and
-// checks the inbox renders in its shadow root with no page errors: proves the
-// shipped bundle (production React, no `process`) works in a plain page.
+/* global window, performance -- page.evaluate callbacks run in the page */
+// Loads the built widget (dist/widget: the classic-script loader and its ES
+// module chunks) in Debian's Chromium, in plain pages, and checks what a
+// host page sees: the inbox renders in its shadow root with no page errors,
+// from any path, in a page of any charset, fetching only what it needs.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright';
+import { startMockServer } from 'inboxkit/mock-server';
 
 const root = resolve('.');
+const widgetDir = join(root, 'dist/widget');
+// No charset on purpose: a classic script is then decoded in the page's own charset.
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const mock = await startMockServer({ flavour: 'waply', port: 0 });
+const waply = `{ flavour: 'waply', apiKey: 'inboxkit-mock-token', baseUrl: '${mock.url}/v1' }`;
+
+// Host pages, served from nested folders; the widget's files from other nested folders.
+const pages = {
+  // windows-1252, the widget three folders away from the page: its chunks must resolve against the script, not the page.
+  '/pages/a/b/legacy.html': `<!doctype html><html><head><meta charset="windows-1252"><title>legacy</title></head><body>
+    <div id="inbox" style="height:600px"></div>
+    <script src="/static/v2/vendor/inboxkit/inboxkit.iife.js"></script>
+    <script>window.inbox = InboxKit.mount(document.getElementById('inbox'), { adapter: ${waply}, theme: 'light' });</script>
+  </body></html>`,
+  // No charset at all, a strict script CSP (no eval, no inline script without the nonce), and a slow runtime chunk:
+  // mount, update and unmount all happen before the inbox's code has arrived.
+  '/pages/early.html': `<!doctype html><html><head>
+    <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-smoke'">
+    <title>early</title></head><body>
+    <div id="kept" style="height:500px"></div><div id="dropped" style="height:300px"></div>
+    <script src="/slow/inboxkit.iife.js"></script>
+    <script nonce="smoke">
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));
+      window.kept = InboxKit.mount(document.getElementById('kept'), { adapter: ${waply}, theme: 'light' });
+      window.kept.update({ theme: 'dark' });
+      window.dropped = InboxKit.mount(document.getElementById('dropped'), { adapter: ${waply} });
+      window.dropped.unmount();
+      window.renderedEarly = !!document.getElementById('kept').shadowRoot.querySelector('.ik-inbox');
+    </script>
+  </body></html>`,
+};
+
+function widgetFile(pathname) {
+  for (const prefix of ['/static/v2/vendor/inboxkit/', '/slow/']) if (pathname.startsWith(prefix)) return join(widgetDir, pathname.slice(prefix.length));
+  return null;
+}
+
 const server = createServer(async (req, res) => {
   try {
-    const file = join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const { pathname } = new URL(req.url, 'http://x');
+    if (pages[pathname]) {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(pages[pathname]);
+      return;
+    }
+    const file = widgetFile(pathname) ?? join(root, decodeURIComponent(pathname));
     if (!file.startsWith(root)) throw new Error('outside');
     const body = await readFile(file);
+    // The slow path holds the runtime chunk back, so the page acts before the inbox can render.
+    if (pathname.startsWith('/slow/chunks/runtime-')) await sleep(1500);
     res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
     res.end(body);
   } catch {
@@ -21,29 +71,103 @@ const server = createServer(async (req, res) => {
   }
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
-let failed = false;
-try {
+
+/** A fresh page that records its errors and every request to our server. */
+async function open(path) {
   const page = await browser.newPage();
   const errors = [];
+  const consoleErrors = [];
+  const requests = [];
+  const missing = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`http://127.0.0.1:${server.address().port}/examples/widget.html`);
-  await page.locator('#inbox [role="option"]').first().waitFor({ timeout: 15_000 });
-  const rows = await page.locator('#inbox [role="option"]').count();
-  await page.locator('#inbox [role="option"]').first().click();
-  await page.locator('#inbox h2').waitFor({ timeout: 5_000 });
-  const sheets = await page.evaluate(() => document.styleSheets.length);
-  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-  if (sheets !== 1) throw new Error(`the widget changed the page's stylesheets (${sheets})`);
-  console.log(`smoke: the built widget rendered ${rows} rows in its shadow root and opened a conversation`);
-} catch (error) {
-  failed = true;
-  console.error(`smoke: widget failed: ${error.message}`);
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('request', (request) => request.url().startsWith(origin) && requests.push(new URL(request.url()).pathname));
+  page.on('response', (response) => response.status() >= 400 && missing.push(`${response.status()} ${response.url()}`));
+  await page.goto(`${origin}${path}`);
+  return { page, errors, consoleErrors, requests, missing };
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const scenarios = {
+  async 'examples/widget.html (memory backend, the page one folder from dist)'() {
+    const { page, errors, requests } = await open('/examples/widget.html');
+    await page.locator('#inbox [role="option"]').first().waitFor({ timeout: 15_000 });
+    const rows = await page.locator('#inbox [role="option"]').count();
+    await page.locator('#inbox [role="option"]').first().click();
+    await page.locator('#inbox h2').waitFor({ timeout: 5_000 });
+    const sheets = await page.evaluate(() => document.styleSheets.length);
+    check(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    check(sheets === 1, `the widget changed the page's stylesheets (${sheets})`);
+    check(requests.some((p) => p.includes('/chunks/lazy/memory-')), 'the memory backend chunk was never fetched for a memory page');
+    await page.close();
+    return `${rows} rows, a conversation opened`;
+  },
+
+  async 'a windows-1252 page, the script three folders away, an HTTP backend'() {
+    const { page, errors, consoleErrors, requests, missing } = await open('/pages/a/b/legacy.html');
+    const option = page.locator('#inbox [role="option"]').first();
+    await option.waitFor({ timeout: 15_000 });
+    await option.click();
+    await page.locator('#inbox .ik-composer-scope').waitFor({ timeout: 5_000 });
+    // The UI's own typography, through a page that decodes classic scripts as windows-1252.
+    const scope = await page.locator('#inbox .ik-composer-scope').textContent();
+    check(scope.includes('\u00b7'), `the middle dot came out as ${JSON.stringify(scope)}`);
+    await page.locator('#inbox .ik-inbox').press('?');
+    const help = await page.locator('#inbox [role="dialog"]').textContent({ timeout: 5_000 });
+    check(help.includes('\u2191 / \u2193'), `the arrows came out as ${JSON.stringify(help.slice(0, 80))}`);
+    // Idle prefetch fetches the assign menu; nothing else beyond the first load.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/lazy/AssignMenuPopup-')), null, { timeout: 10_000 });
+    const widget = requests.filter((p) => p.includes('inboxkit') || p.includes('/chunks/'));
+    check(widget.every((p) => p.startsWith('/static/v2/vendor/inboxkit/')), `a chunk was fetched from outside the script's folder: ${widget.join(', ')}`);
+    check(!requests.some((p) => p.includes('/lazy/memory-')), 'the memory backend chunk was fetched for an HTTP backend');
+    check(!requests.some((p) => p.includes('/lazy/date-locale-')), 'a date locale was fetched for English');
+    check(missing.length === 0, `missing files: ${missing.join(', ')}`);
+    check(errors.length === 0 && consoleErrors.length === 0, `page errors: ${[...errors, ...consoleErrors].join('; ')}`);
+    await page.close();
+    return `${widget.length} widget files, all under the script's folder: ${widget.map((p) => p.split('/').pop().replace(/-[\w-]{8}\.js$/, '')).join(', ')}`;
+  },
+
+  async 'no charset, a script CSP, mount, update and unmount before the code arrives'() {
+    const { page, errors, consoleErrors, missing } = await open('/pages/early.html');
+    check((await page.evaluate(() => window.renderedEarly)) === false, 'the inbox rendered before its code could have arrived');
+    const inbox = page.locator('#kept .ik-inbox');
+    await inbox.waitFor({ timeout: 15_000 });
+    check((await inbox.getAttribute('data-theme')) === 'dark', 'an update before the code arrived was lost');
+    await page.locator('#kept [role="option"]').first().waitFor({ timeout: 10_000 });
+    await sleep(300);
+    const dropped = await page.evaluate(() => document.getElementById('dropped').shadowRoot.childNodes.length);
+    check(dropped === 0, `an inbox unmounted before the code arrived still rendered (${dropped} nodes)`);
+    const violations = await page.evaluate(() => window.violations);
+    check(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
+    check(missing.length === 0, `missing files: ${missing.join(', ')}`);
+    check(errors.length === 0 && consoleErrors.length === 0, `page errors: ${[...errors, ...consoleErrors].join('; ')}`);
+    await page.close();
+    return 'the update was honoured, the unmounted one never rendered, no CSP violation';
+  },
+};
+
+let failed = false;
+try {
+  for (const [name, run] of Object.entries(scenarios)) {
+    try {
+      console.log(`smoke: ${name}: ${await run()}`);
+    } catch (error) {
+      failed = true;
+      console.error(`smoke: ${name}: FAILED: ${error.message}`);
+    }
+  }
 } finally {
   await browser.close();
   server.close();
+  await mock.close();
 }
 process.exit(failed ? 1 : 0);

@@ -1,10 +1,7 @@
-import type { Locale } from 'date-fns';
-import { ar, de, enUS, es, fr, pt } from 'date-fns/locale';
+// What the script tag's loader needs before any chunk arrives: the option
+// types, their validation and comparison. Nothing here may import React,
+// an adapter or date-fns, or the loader would carry them.
 import { InboxError } from '../core/errors.js';
-import type { ConversationsAdapter } from '../core/types.js';
-import { createMemoryAdapter } from '../adapters/memory/index.js';
-import { createWaplyAdapter } from '../adapters/waply/index.js';
-import { createWhatsAppAdapter } from '../adapters/whatsapp/index.js';
 import type { HeadersInput } from '../adapters/http/transport.js';
 import type { InboxMessages } from '../hooks/messages.js';
 import type { AssigneeDirectory, CurrentUser } from '../store/createInboxStore.js';
@@ -25,7 +22,11 @@ export interface WidgetOptions {
   directory?: AssigneeDirectory | undefined;
   /** `light`, `dark` or `auto`. Default `auto`. */
   theme?: 'light' | 'dark' | 'auto' | undefined;
-  /** A BCP-47 tag for dates (en, ar, de, es, fr, pt bundled; others fall back to English). Default `en`. */
+  /**
+   * A BCP-47 tag. For now it changes dates only (day and month names, date order, clock):
+   * ar, de, es, fr and pt are fetched when asked for, any other language shows English dates.
+   * The UI's own words stay English until translated catalogs ship; pass `messages` for them. Default `en`.
+   */
   locale?: string | undefined;
   /** Text direction. Default: `rtl` for Arabic locales, else `ltr`. */
   dir?: 'ltr' | 'rtl' | undefined;
@@ -35,13 +36,9 @@ export interface WidgetOptions {
   pollIntervalMs?: number | undefined;
 }
 
-const LOCALES: Record<string, Locale> = { en: enUS, ar, de, es, fr, pt };
-
-/** The bundled date-fns locale for a BCP-47 tag: exact language match, else English. */
-export function resolveLocale(tag: string | undefined): { code: string; locale: Locale } {
-  const language = (tag ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-  const locale = LOCALES[language];
-  return locale ? { code: language, locale } : { code: 'en', locale: enUS };
+/** The language of a BCP-47 tag, lower case: `pt-BR` is `pt`. */
+export function languageOf(tag: string | undefined): string {
+  return (tag ?? 'en').toLowerCase().split(/[-_]/)[0] || 'en';
 }
 
 function fail(message: string): never {
@@ -66,22 +63,6 @@ export function validateOptions(options: unknown): asserts options is WidgetOpti
   }
   if (theme !== undefined && theme !== 'light' && theme !== 'dark' && theme !== 'auto') fail(`theme must be "light", "dark" or "auto", got ${JSON.stringify(theme)}.`);
   if (dir !== undefined && dir !== 'ltr' && dir !== 'rtl') fail(`dir must be "ltr" or "rtl", got ${JSON.stringify(dir)}.`);
-}
-
-/** Makes the adapter an options object describes. */
-export function createAdapterFromOptions(options: WidgetAdapterOptions): ConversationsAdapter {
-  switch (options.flavour) {
-    case 'memory':
-      return createMemoryAdapter({ seed: options.seed, size: options.size, latencyMs: options.latencyMs, failureRate: options.failureRate });
-    case 'whatsapp':
-      return createWhatsAppAdapter({ baseUrl: options.baseUrl, headers: options.headers, ...(options.fetch && { fetch: options.fetch }) });
-    case 'waply':
-      return createWaplyAdapter({
-        apiKey: options.apiKey,
-        ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
-        ...(options.fetch && { fetch: options.fetch }),
-      });
-  }
 }
 
 /** Whether two adapter option objects describe the same backend (functions compared by identity). */

@@ -90,7 +90,8 @@ describe('the widget in a hostile page', () => {
     expect(document.body.querySelector('[role="menu"]')).toBeNull();
     const chosen = item.textContent!.trim();
     await userEvent.click(item);
-    await expect.poll(() => trigger.textContent).toContain(chosen);
+    // Query again: a click before the menu's code arrived went to the fallback button, which the Radix trigger replaced.
+    await expect.poll(() => shadow.querySelector('[data-slot="assign-trigger"]')?.textContent).toContain(chosen);
 
     const field = await find<HTMLTextAreaElement>(shadow, 'textarea');
     await userEvent.click(field);
@@ -139,6 +140,32 @@ describe('the widget in a hostile page', () => {
     // Still the same conversation open.
     await expect.poll(() => shadow.querySelector('[role="option"][aria-selected="true"]')).not.toBeNull();
     widget.unmount();
+  });
+
+  it('takes updates before the inbox code has arrived, and renders the latest options', async () => {
+    const host = makeHost();
+    const widget = InboxKit.mount(host, { adapter: { flavour: 'memory', seed: 4, size: 10 }, theme: 'light' });
+    const shadow = shadowOf(host);
+    // The handle works at once: the inbox (React, a chunk of its own) is not here yet.
+    expect(shadow.querySelector('.ik-inbox')).toBeNull();
+    widget.update({ theme: 'dark', locale: 'de' });
+    const inbox = await find<HTMLElement>(shadow, '.ik-inbox');
+    await expect.poll(() => inbox.getAttribute('data-theme')).toBe('dark');
+    expect(shadow.querySelector<HTMLElement>('.ik-widget-root')!.lang).toBe('de');
+    widget.unmount();
+  });
+
+  it('unmount before the inbox code has arrived: nothing ever renders, nothing is logged', async () => {
+    const log = vi.spyOn(console, 'error');
+    const host = makeHost();
+    const widget = InboxKit.mount(host, { adapter: { flavour: 'memory', size: 5 } });
+    const shadow = shadowOf(host);
+    widget.unmount();
+    expect(shadow.childNodes.length).toBe(0);
+    // Long enough for the runtime, the backend and a render, had they not been dropped.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(shadow.childNodes.length).toBe(0);
+    expect(log).not.toHaveBeenCalled();
   });
 
   it('unmount leaves no trace', async () => {

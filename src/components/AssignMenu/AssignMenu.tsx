@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ButtonHTMLAttributes, Ref } from 'react';
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import type { Assignee } from '../../core/types.js';
+import { startTransition, Suspense, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { ButtonHTMLAttributes, KeyboardEvent, MouseEvent, Ref } from 'react';
 import { useInboxContext } from '../../hooks/context.js';
 import { useAssignConversation } from '../../hooks/useAssignConversation.js';
 import { useAssignees } from '../../hooks/useAssignees.js';
@@ -10,6 +8,8 @@ import { cx } from '../shared/cx.js';
 import { usePortalContainer } from '../shared/PortalContainer.js';
 import { useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
+import { keyOf } from './keyOf.js';
+import { isAssignMenuPopupLoaded, LazyAssignMenuPopup, loadAssignMenuPopup, whenIdle } from './lazy.js';
 
 export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'value' | 'defaultValue'> {
   /** The conversation to assign. Required. */
@@ -28,13 +28,16 @@ export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
   ref?: Ref<HTMLButtonElement> | undefined;
 }
 
-const keyOf = (a: Pick<Assignee, 'type' | 'id'> | null | undefined) => (a ? `${a.type}:${a.id}` : '');
-
 /**
  * Assigns a conversation to a person or team: a button whose accessible
  * name starts with "Assign" and shows the current assignee, opening a menu
  * of radio items (the current one checked). The change shows at once; a
  * refusal rolls back and shows the server's reason next to the button.
+ *
+ * The menu's Radix part is fetched when the browser is first idle after the
+ * button shows (or at once when the button is used): until then the button
+ * renders without it, and a click, Enter or the `a` shortcut opens the menu
+ * as soon as it arrives, on the same button element.
  */
 export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenChange, filterThreshold = 8, container, showError = true, className, ref, ...buttonProps }: AssignMenuProps) {
   const { messages, store } = useInboxContext('AssignMenu');
@@ -42,11 +45,13 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
   const { assignees, currentUser, status } = useAssignees();
   const { assign, pending, error, reset } = useAssignConversation(conversationId);
   const [isOpen, setOpen] = useControllable(open, defaultOpen, onOpenChange);
-  const [filter, setFilter] = useState('');
-  const filterRef = useRef<HTMLInputElement>(null);
   const portal = usePortalContainer();
   const themeClass = useThemeClass();
   const errorId = useId();
+  // Starts false on the server and the client alike, so hydration matches.
+  const [ready, setReady] = useState(false);
+  // One button from the first render on: the Radix part, when it arrives, attaches to this very element,
+  // so a host (or a test) holding it, and the focus on it, stay valid.
   const triggerRef = useRef<HTMLButtonElement | null>(null);
   const setTriggerRef = useCallback(
     (node: HTMLButtonElement | null) => {
@@ -56,34 +61,41 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
     },
     [ref],
   );
-  // The menu portals out of the inbox (to document.body by default), so it
-  // would lose the inbox's theme and direction: carry them over on open.
-  const [scope, setScope] = useState<{ theme: string | undefined; dir: 'ltr' | 'rtl' }>({ theme: undefined, dir: 'ltr' });
+
+  // A menu mounted after the code has arrived attaches it before paint. Not in useState's initializer:
+  // the server renders without it, and hydration must see the same first render.
   useLayoutEffect(() => {
-    const el = triggerRef.current;
-    if (!isOpen || !el) return;
-    const theme = el.closest('[data-theme]')?.getAttribute('data-theme') ?? undefined;
-    const dir = getComputedStyle(el).direction === 'rtl' ? 'rtl' : 'ltr';
-    setScope((prev) => (prev.theme === theme && prev.dir === dir ? prev : { theme, dir }));
-  }, [isOpen]);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- before paint, once, and only when the code is already here
+    if (!ready && isAssignMenuPopupLoaded()) setReady(true);
+  }, [ready]);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    const fetchMenu = () => {
+      loadAssignMenuPopup().then(
+        () => live && startTransition(() => setReady(true)),
+        (reason: unknown) => {
+          if (!live) return;
+          console.error('[InboxKit] the assign menu could not load', reason);
+          if (isOpen) setOpen(false); // the next click tries again
+        },
+      );
+    };
+    if (isOpen) {
+      fetchMenu();
+      return () => {
+        live = false;
+      };
+    }
+    const cancel = whenIdle(fetchMenu);
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [ready, isOpen, setOpen]);
 
   const current = conversation?.assignee ?? null;
   const currentName = current ? (current.name ?? current.id) : null;
-  const showFilter = assignees.length > filterThreshold;
-  useEffect(() => {
-    if (!isOpen || !showFilter) return;
-    // After Radix has focused the menu on open, move focus into the filter box.
-    const frame = requestAnimationFrame(() => filterRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [isOpen, showFilter]);
-  const needle = filter.trim().toLocaleLowerCase();
-  const visible = useMemo(
-    () => (needle ? assignees.filter((a) => `${a.name ?? ''} ${a.email ?? ''} ${a.id}`.toLocaleLowerCase().includes(needle)) : assignees),
-    [assignees, needle],
-  );
-  const me = currentUser ? visible.find((a) => a.type === 'user' && a.id === currentUser.id) : undefined;
-  const users = visible.filter((a) => a.type === 'user' && a !== me);
-  const teams = store.capabilities.teams ? visible.filter((a) => a.type === 'team') : [];
 
   const choose = (key: string) => {
     const target = assignees.find((a) => keyOf(a) === key);
@@ -92,116 +104,66 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
     void assign(conversationId, target);
   };
 
-  const group = (label: string, people: readonly Assignee[]) =>
-    people.length > 0 && (
-      <DropdownMenu.Group>
-        <DropdownMenu.Label className="ik-menu-label">{label}</DropdownMenu.Label>
-        {people.map((person) => (
-          <DropdownMenu.RadioItem key={keyOf(person)} className="ik-menu-item" value={keyOf(person)} textValue={person.name ?? person.id}>
-            <DropdownMenu.ItemIndicator className="ik-menu-check" />
-            <span dir="auto">{person.name ?? person.id}</span>
-          </DropdownMenu.RadioItem>
-        ))}
-      </DropdownMenu.Group>
-    );
-
-  const choices = (
-    <DropdownMenu.RadioGroup value={keyOf(current)} onValueChange={choose}>
-      {me && (
-        <DropdownMenu.RadioItem className="ik-menu-item" value={keyOf(me)} data-slot="assign-me">
-          <DropdownMenu.ItemIndicator className="ik-menu-check" />
-          {messages.assignToMe}
-        </DropdownMenu.RadioItem>
-      )}
-      {group(messages.people, users)}
-      {group(messages.teams, teams)}
-    </DropdownMenu.RadioGroup>
-  );
+  // Until the menu's code is here, the button asks for it: click (and so Enter and Space) and ArrowDown
+  // open the menu as soon as it arrives. Once it is here, Radix handles the button's keys and pointer.
+  const onClick = (event: MouseEvent<HTMLButtonElement>) => {
+    buttonProps.onClick?.(event);
+    if (!ready && !event.defaultPrevented) setOpen(true);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    buttonProps.onKeyDown?.(event);
+    if (ready || event.defaultPrevented || event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    setOpen(true);
+  };
+  const expanded = ready && isOpen;
 
   return (
     <span className={cx(themeClass, 'ik-assign', className)} data-slot="assign" data-pending={pending ? '' : undefined}>
-      <DropdownMenu.Root
-        open={isOpen}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) setFilter('');
-        }}
-        modal={false}
-        dir={scope.dir}
+      <button
+        ref={setTriggerRef}
+        type="button"
+        className="ik-button ik-assign-trigger"
+        data-slot="assign-trigger"
+        aria-haspopup="menu"
+        aria-expanded={expanded}
+        data-state={expanded ? 'open' : 'closed'}
+        aria-describedby={error && showError ? errorId : undefined}
+        aria-busy={pending || undefined}
+        disabled={!conversation}
+        {...buttonProps}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
       >
-        <DropdownMenu.Trigger asChild>
-          <button
-            ref={setTriggerRef}
-            type="button"
-            className="ik-button ik-assign-trigger"
-            data-slot="assign-trigger"
-            aria-describedby={error && showError ? errorId : undefined}
-            aria-busy={pending || undefined}
-            disabled={!conversation}
-            {...buttonProps}
-          >
-            {/* The visible text is the accessible name ("Assign: Alice Support"), so voice control can say what it sees. */}
-            <span className="ik-assign-prefix">{pending ? messages.assigning : messages.assign}</span>
-            {currentName && (
-              <span className="ik-assign-label" dir="auto">
-                <span className="ik-visually-hidden">: </span>
-                {currentName}
-              </span>
-            )}
-            <span className="ik-chevron" aria-hidden="true" />
-          </button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal container={container ?? portal}>
-          <DropdownMenu.Content
-            className="ik-theme ik-menu"
-            data-slot="assign-menu"
-            data-theme={scope.theme}
-            // A menu may hold only items: with a filter box, the popup is a dialog holding the box and the menu.
-            role={showFilter ? 'dialog' : 'menu'}
-            aria-orientation={showFilter ? undefined : 'vertical'}
-            align="end"
-            sideOffset={4}
-            collisionPadding={8}
-            loop
-          >
-            {showFilter && (
-              <input
-                ref={filterRef}
-                className="ik-input ik-menu-filter"
-                type="search"
-                aria-label={messages.filterPeople}
-                placeholder={messages.filterPeople}
-                value={filter}
-                onChange={(e) => setFilter(e.target.value)}
-                onKeyDown={(e) => {
-                  // The menu moves focus only between its items, so arrows leave the box here: down to the first item, up to the last.
-                  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                    const items = e.currentTarget.closest('[data-radix-menu-content]')?.querySelectorAll<HTMLElement>('[role^="menuitem"]');
-                    const target = items && (e.key === 'ArrowDown' ? items[0] : items[items.length - 1]);
-                    if (target) {
-                      e.preventDefault();
-                      target.focus();
-                    }
-                  }
-                  // Typing goes to the box, not to the menu's typeahead; Escape and Tab still reach the menu.
-                  if (e.key !== 'Escape' && e.key !== 'Tab') e.stopPropagation();
-                }}
-              />
-            )}
-            {status === 'loading' && <div className="ik-menu-note">{messages.loading}</div>}
-            {showFilter ? (
-              visible.length > 0 && (
-                <div role="menu" aria-orientation="vertical" aria-label={messages.assign}>
-                  {choices}
-                </div>
-              )
-            ) : (
-              choices
-            )}
-            {visible.length === 0 && status !== 'loading' && <div className="ik-menu-note">{messages.noMatches}</div>}
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+        {/* The visible text is the accessible name ("Assign: Alice Support"), so voice control can say what it sees. */}
+        <span className="ik-assign-prefix">{pending ? messages.assigning : messages.assign}</span>
+        {currentName && (
+          <span className="ik-assign-label" dir="auto">
+            <span className="ik-visually-hidden">: </span>
+            {currentName}
+          </span>
+        )}
+        <span className="ik-chevron" aria-hidden="true" />
+      </button>
+      {ready && (
+        <Suspense fallback={null}>
+          <LazyAssignMenuPopup
+            open={isOpen}
+            onOpenChange={setOpen}
+            triggerRef={triggerRef}
+            keepTriggerId={buttonProps.id !== undefined}
+            container={container ?? portal}
+            messages={messages}
+            assignees={assignees}
+            currentUser={currentUser}
+            current={current}
+            status={status}
+            teams={store.capabilities.teams}
+            filterThreshold={filterThreshold}
+            onChoose={choose}
+          />
+        </Suspense>
+      )}
       {error && showError && (
         <span className="ik-inline-error" id={errorId} role="alert" data-slot="assign-error">
           <span dir="auto">{error.message}</span>

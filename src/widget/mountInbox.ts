@@ -1,11 +1,7 @@
-import { createRoot } from 'react-dom/client';
-import type { Root } from 'react-dom/client';
 import { InboxError, isInboxError } from '../core/errors.js';
-import type { ConversationsAdapter } from '../core/types.js';
-import { Inbox } from '../components/Inbox/Inbox.js';
-import { InboxProvider } from '../hooks/InboxProvider.js';
-import css from '../styles/index.css?inline';
-import { createAdapterFromOptions, resolveLocale, sameAdapter, validateOptions } from './options.js';
+import { loadRuntime, prefetchFlavour } from './load.js';
+import type { View } from './runtime.js';
+import { validateOptions } from './options.js';
 import type { WidgetOptions } from './options.js';
 
 /** A mounted widget. */
@@ -15,12 +11,6 @@ export interface MountedInbox {
   /** Removes everything the widget added: DOM, listeners, timers, subscriptions. */
   unmount(): void;
 }
-
-// Only :host is styled from outside-in: reset what a host page could make
-// the inbox inherit (letter-spacing, text-transform, …), keep its font.
-const HOST_CSS = `:host { all: initial; display: block; font-family: inherit; block-size: 100%; }
-.ik-widget-root { block-size: 100%; }
-.ik-widget-root > .ik-inbox { block-size: 100%; }`;
 
 const mounted = new WeakMap<Element, MountedInbox>();
 
@@ -33,6 +23,11 @@ function reportOnce(error: unknown): void {
  * Renders the whole inbox into an open shadow root of `element`, with the
  * stylesheet inside it: the host page's CSS cannot reach in, and nothing
  * leaks out. Mounting again into the same element replaces the first inbox.
+ *
+ * Options are checked and the shadow root made at once; the inbox itself
+ * (React and the UI, a chunk of its own) renders when its code has arrived.
+ * The handle works from the start: an `update` before then is applied, an
+ * `unmount` before then means nothing ever renders.
  */
 export function mountInbox(element: Element | null | undefined, options: WidgetOptions): MountedInbox {
   try {
@@ -48,7 +43,6 @@ export function mountInbox(element: Element | null | undefined, options: WidgetO
 
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `${css}\n${HOST_CSS}`;
   const container = document.createElement('div');
   container.className = 'ik-widget-root';
   // Menus portal here, inside the shadow root, so they are styled and keyboard focus stays inside.
@@ -57,29 +51,21 @@ export function mountInbox(element: Element | null | undefined, options: WidgetO
   shadow.append(style, container, portal);
 
   let current: WidgetOptions = options;
-  let adapter: ConversationsAdapter = createAdapterFromOptions(options.adapter);
-  const root: Root = createRoot(container);
-
-  const render = () => {
-    const { code, locale } = resolveLocale(current.locale);
-    container.dir = current.dir ?? (code === 'ar' ? 'rtl' : 'ltr');
-    container.lang = current.locale ?? 'en';
-    root.render(
-      <InboxProvider
-        adapter={adapter}
-        currentUser={current.currentUser ?? null}
-        directory={current.directory}
-        locale={locale}
-        messages={current.messages}
-        pollIntervalMs={current.pollIntervalMs}
-      >
-        <Inbox theme={current.theme ?? 'auto'} portalContainer={portal} />
-      </InboxProvider>,
-    );
-  };
-  render();
-
+  let view: View | null = null;
   let alive = true;
+  prefetchFlavour(options.adapter.flavour);
+  loadRuntime().then(
+    (runtime) => {
+      if (alive) view = runtime.createView({ style, container, portal }, current);
+    },
+    (error: unknown) => {
+      if (!alive) return;
+      reportOnce(error);
+      container.setAttribute('role', 'alert');
+      container.textContent = 'The inbox could not load. Reload the page to try again.';
+    },
+  );
+
   const instance: MountedInbox = {
     update(partial) {
       if (!alive) return;
@@ -90,14 +76,13 @@ export function mountInbox(element: Element | null | undefined, options: WidgetO
         reportOnce(error);
         throw error;
       }
-      if (!sameAdapter(current.adapter, next.adapter)) adapter = createAdapterFromOptions(next.adapter);
       current = next;
-      render();
+      view?.update(next);
     },
     unmount() {
       if (!alive) return;
       alive = false;
-      root.unmount();
+      view?.unmount();
       style.remove();
       container.remove();
       portal.remove();

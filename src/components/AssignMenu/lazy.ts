@@ -1,0 +1,42 @@
+import { lazy } from 'react';
+import type * as Popup from './AssignMenuPopup.js';
+
+type PopupModule = typeof Popup;
+
+// The Radix menu is most of the inbox's weight and is not needed for the
+// first paint: it is fetched once per page, on idle or on first use. Only
+// the code is cached here (as React.lazy caches it), never inbox state.
+let loading: Promise<PopupModule> | undefined;
+let loaded = false;
+
+/** Starts (or joins) the download of the menu's Radix part; a failed download may be retried. */
+export function loadAssignMenuPopup(): Promise<PopupModule> {
+  loading ??= import('./AssignMenuPopup.js').then(
+    (module) => {
+      loaded = true;
+      return module;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Whether the Radix part is already here (a second menu on the page needs no fallback). */
+export const isAssignMenuPopupLoaded = (): boolean => loaded;
+
+/** Rendered only once the module has arrived, so it never suspends for long and never rejects. */
+// Pure: a host that never renders AssignMenu tree-shakes it, and with it the import of the Radix part.
+export const LazyAssignMenuPopup = /* @__PURE__ */ lazy(() => loadAssignMenuPopup().then((module) => ({ default: module.AssignMenuPopup })));
+
+/** Runs `task` when the browser is idle (or soon, where it has no requestIdleCallback); returns a cancel. */
+export function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(task, { timeout: 2000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(task, 200);
+  return () => window.clearTimeout(handle);
+}
