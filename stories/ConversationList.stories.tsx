@@ -153,7 +153,7 @@ export const LongContent: Story = {
     const list = await canvas.findByRole('listbox', { name: 'Conversations' });
     await waitFor(() => expect(options(list)).toHaveLength(3));
     const first = options(list)[0]!;
-    await expect(first).toHaveTextContent('1234 unread messages');
+    await expect(first).toHaveTextContent('1,234 unread messages');
     await expect(within(first).getByText('99+')).toBeVisible();
     const name = first.querySelector<HTMLElement>('.ik-row-name')!;
     await expect(name.textContent).toHaveLength(200);

@@ -9,7 +9,8 @@ export { ar as dateLocale } from 'date-fns/locale/ar';
  * usual generic imperative ("اختر"). Counts use all six CLDR forms, without
  * the number where Arabic says it in the noun (zero, one, two).
  */
-const conversationCount = plural('ar', { zero: 'لا محادثات', one: 'محادثة واحدة', two: 'محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
+// Every form carries the number: a views tab shows it, and its spoken name must contain what it shows.
+const conversationCount = plural('ar', { zero: '# محادثة', one: '# محادثة', two: '# محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
 
 export const messages: InboxMessages = {
   conversations: 'المحادثات',
