@@ -1,6 +1,7 @@
 import { toInboxError } from '../core/errors.js';
 import type { InboxError } from '../core/errors.js';
 import type { Assignee, ConversationUpdate } from '../core/types.js';
+import type { StoreCore } from './core.js';
 import { createSlots } from './holds.js';
 import type { Gate, ResolveCall } from './mutations.js';
 import { isUndone } from './mutations.js';
@@ -50,16 +51,19 @@ interface Mutators {
  * (shown at once, rolled back alone), at most `BULK_CONCURRENCY` requests at
  * a time. Never rejects: resolves to one result per distinct id, in order.
  */
-export function createBulk(mutators: Mutators) {
+export function createBulk(core: StoreCore, mutators: Mutators) {
   async function bulk(ids: readonly string[], action: BulkAction, { signal, undoMs }: BulkOptions = {}): Promise<BulkResult[]> {
     const unique = [...new Set(ids)];
     const slots = createSlots(BULK_CONCURRENCY);
-    const gate: Gate = () => slots.acquire(signal);
+    // destroy() stops the batch too: what waits for its turn is never sent.
+    const life = core.open();
+    const stopped = signal ? AbortSignal.any([signal, life.signal]) : life.signal;
+    const gate: Gate = () => slots.acquire(stopped);
     const run = (id: string): Promise<ConversationUpdate> =>
       action.type === 'assign'
         ? mutators.assign(id, action.assignee, gate)
         : mutators.resolve(id, { resolution: action.resolution, undoMs }, gate);
-    return Promise.all(
+    const results = Promise.all(
       unique.map(async (id): Promise<BulkResult> => {
         try {
           const update = await run(id);
@@ -67,12 +71,17 @@ export function createBulk(mutators: Mutators) {
         } catch (caught) {
           const error = toInboxError(caught);
           if (isUndone(error)) {
-            return { id, outcome: signal?.aborted ? 'skipped' : 'undone', error: null, update: null };
+            return { id, outcome: stopped.aborted ? 'skipped' : 'undone', error: null, update: null };
           }
           return { id, outcome: 'failed', error, update: null };
         }
       }),
     );
+    try {
+      return await results;
+    } finally {
+      life.close();
+    }
   }
   return { bulk };
 }

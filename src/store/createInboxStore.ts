@@ -110,7 +110,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const assignees = createAssignees(core);
   const holds = createHolds(core);
   const mutations = createMutations(core, entities, details, assignees, drafts, holds);
-  const { bulk } = createBulk(mutations);
+  const { bulk } = createBulk(core, mutations);
   const counts = createCounts(core);
   const freshness = createFreshness(core, entities, lists, details, drafts.start, holds, [counts]);
   if (options.initialState) {

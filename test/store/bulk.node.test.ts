@@ -95,6 +95,20 @@ describe('store.bulk over real HTTP', () => {
     }
   });
 
+  it('destroy() mid-batch: nothing waiting for its turn is sent afterwards, and the batch settles', async () => {
+    const { server, store, ids } = await whatsApp();
+    const before = posts(server).length;
+    const start = server.seen.length;
+    server.hold();
+    const done = store.bulk(ids, { type: 'resolve' });
+    await server.arrived(start + BULK_CONCURRENCY);
+    store.destroy();
+    await server.open();
+    const results = await done;
+    expect(posts(server).length - before).toBe(BULK_CONCURRENCY);
+    expect(results.filter((r) => r.outcome === 'skipped').map((r) => r.id)).toEqual(ids.slice(BULK_CONCURRENCY));
+  });
+
   it('assigns many at once, de-duplicating ids', async () => {
     const { server, store, ids } = await whatsApp();
     const user = (await store.adapter.listConversations({ status: 'all', limit: 100 })).conversations.find((c) => c.assignee)?.assignee;
