@@ -13,6 +13,7 @@ export type { ConversationsResult } from './hooks/useConversations.js';
 export { useConversationIds } from './hooks/useConversationIds.js';
 export type { ConversationListResult } from './hooks/useConversationIds.js';
 export { useCachedConversation } from './hooks/useCachedConversation.js';
+export { useUnreadCount } from './hooks/useUnreadCount.js';
 export { useConversation } from './hooks/useConversation.js';
 export type { ConversationResult } from './hooks/useConversation.js';
 export { useAssignConversation } from './hooks/useAssignConversation.js';

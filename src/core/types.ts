@@ -158,6 +158,8 @@ export interface AdapterCapabilities {
   messageHistory: boolean;
   /** Whether `resolveConversation` accepts a `resolution` text. */
   resolution: boolean;
+  /** Whether conversations carry the server's unread count (`unreadCount` not `null`). Absent means yes. */
+  unreadCounts?: boolean | undefined;
   /** Largest `limit` a list request accepts. */
   maxPageSize: number;
 }

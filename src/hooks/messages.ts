@@ -30,6 +30,15 @@ export interface InboxMessages {
   unknownChannel: (raw: string) => string;
   unknownContact: (contactId: string) => string;
   unread: (count: number) => string;
+  /** The filter that shows only unread conversations, among those loaded. */
+  unreadFilter: string;
+  /** Beside the Unread filter: it filters what is loaded, not the whole inbox. */
+  unreadFilterHint: string;
+  /** Above the rows while the Unread filter is on: "Unread among the 50 loaded conversations". */
+  unreadAmongLoaded: (loaded: number) => string;
+  /** The list's empty state while the Unread filter is on. */
+  noUnreadLoaded: string;
+  loadMore: string;
   assignedTo: (name: string) => string;
   noMessagesYet: string;
   /** Marks an outbound message (the model has no author, so never "You"). */
@@ -94,6 +103,13 @@ export interface InboxMessages {
   noteEmpty: string;
   noteHint: string;
   sending: string;
+  /**
+   * On a note kept in this browser because the backend cannot list notes; `backend` is its name
+   * ("Waply"), or `null` for a backend InboxKit does not know.
+   */
+  savedInBrowser: (backend: string | null) => string;
+  /** On such a note when this browser could not keep it (storage full or blocked). */
+  notSavedInBrowser: (backend: string | null) => string;
   shortcuts: string;
   shortcutList: Array<[keys: string, action: string]>;
   close: string;
@@ -120,6 +136,11 @@ export const defaultMessages: InboxMessages = {
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `Contact ${contactId.slice(-6)}`,
   unread: plural('en', { one: '# unread message', other: '# unread messages' }),
+  unreadFilter: 'Unread',
+  unreadFilterHint: 'among loaded conversations',
+  unreadAmongLoaded: plural('en', { one: 'Unread among the # loaded conversation', other: 'Unread among the # loaded conversations' }),
+  noUnreadLoaded: 'No unread conversations among the loaded ones.',
+  loadMore: 'Load more',
   assignedTo: (name) => `Assigned to ${name}`,
   noMessagesYet: 'No messages yet',
   sent: 'Sent',
@@ -192,6 +213,8 @@ export const defaultMessages: InboxMessages = {
   noteEmpty: 'Write something first: an empty note cannot be added.',
   noteHint: 'Ctrl+Enter to add, Shift+Enter for a new line',
   sending: 'Sending…',
+  savedInBrowser: (backend) => `Saved in this browser: ${backend ?? 'this backend'} does not list notes`,
+  notSavedInBrowser: (backend) => `Not saved in this browser: ${backend ?? 'this backend'} does not list notes, so this one will not show after a reload`,
   shortcuts: 'Keyboard shortcuts',
   shortcutList: [
     ['j / k', 'Next / previous conversation'],

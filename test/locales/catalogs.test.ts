@@ -45,6 +45,9 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
   unknownChannel: [['telegram']],
   unknownContact: [['contact_7f3a9c']],
   unread: counts,
+  unreadAmongLoaded: counts,
+  savedInBrowser: [['Waply'], [null]],
+  notSavedInBrowser: [['Waply'], [null]],
   assignedTo: [['Alice Support']],
   minutesAgo: counts,
   hoursAgo: counts,
@@ -100,6 +103,9 @@ describe('UI catalogs', () => {
         if (typeof first === 'number' && first >= 3) expect(text, `${tag}.${key}(${first})`).toContain(numbers.format(first));
         if (key === 'assignedTo' || key === 'unknownStatus' || key === 'unknownChannel') expect(text).toContain(String(first));
         if (key === 'unknownContact') expect(text).toContain(String(first).slice(-6));
+        // The backend is named where known; unknown, it is "this backend" in words, never "null".
+        if (key === 'savedInBrowser' || key === 'notSavedInBrowser') expect(text).toContain(first === null ? '' : String(first));
+        if (key === 'savedInBrowser' || key === 'notSavedInBrowser') expect(text).not.toContain('null');
       }
     }
   });

@@ -26,6 +26,7 @@ export function profileCapabilities(profile: MemoryProfile): AdapterCapabilities
     teams: true,
     messageHistory: true,
     resolution: true,
+    unreadCounts: true,
     maxPageSize: MAX_PAGE_SIZE,
   });
 }

@@ -14,5 +14,6 @@ export const WAPLY_CAPABILITIES: AdapterCapabilities = /* @__PURE__ */ Object.fr
   teams: true,
   messageHistory: true,
   resolution: false,
+  unreadCounts: false,
   maxPageSize: MAX_PAGE_SIZE,
 });

@@ -13,5 +13,6 @@ export const WHATSAPP_CAPABILITIES: AdapterCapabilities = /* @__PURE__ */ Object
   teams: false,
   messageHistory: false,
   resolution: true,
+  unreadCounts: true,
   maxPageSize: MAX_PAGE_SIZE,
 });

@@ -1,10 +1,12 @@
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { useConversationIds } from '../../hooks/useConversationIds.js';
 import { useInboxState } from '../../hooks/useInboxState.js';
+import { useUnreadCount } from '../../hooks/useUnreadCount.js';
+import { visibleUnread } from '../../store/local.js';
 import { listKey } from '../../store/queries.js';
 import type { InboxState } from '../../store/types.js';
 import { cx } from '../shared/cx.js';
@@ -12,6 +14,7 @@ import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationRowContent } from './RowContent.js';
 import { useRowWindow } from './useRowWindow.js';
+import { useUnreadIds } from './useUnreadIds.js';
 
 /** What a row's content slot is told about its row. */
 export interface ConversationRowState {
@@ -45,6 +48,11 @@ export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElemen
   label?: string | undefined;
   /** Whether filters narrow the list (words the empty state accordingly). Default: from `query`. */
   filtered?: boolean | undefined;
+  /**
+   * Shows only the unread conversations among those loaded (client-side: the backends cannot filter by
+   * unread), and the open one; says so above the rows, with Load more instead of loading on scroll. Default false.
+   */
+  unreadOnly?: boolean | undefined;
   ref?: Ref<HTMLDivElement> | undefined;
 }
 
@@ -78,7 +86,7 @@ function ConversationList(props: ConversationListProps) {
   return <StoreList {...props} />;
 }
 
-function StoreList({ query, ...props }: ConversationListProps) {
+function StoreList({ query, unreadOnly = false, ...props }: ConversationListProps) {
   // Observing, paging and refetching as the hook does; the list itself is read as the store holds it now,
   // so a store filled before a server render renders rows (zustand's useStore renders the initial state there).
   const { loadMore, refetch } = useConversationIds(query);
@@ -87,12 +95,14 @@ function StoreList({ query, ...props }: ConversationListProps) {
     'ConversationList',
     useCallback((s: InboxState) => s.lists[key], [key]),
   );
-  const ids = list?.ids ?? NO_IDS;
+  const unread = useUnreadIds(key, unreadOnly, props.value);
+  const ids = unread ?? list?.ids ?? NO_IDS;
   const data: ListData = {
     count: ids.length,
     idAt: (index) => ids[index],
-    total: list?.total ?? 0,
-    hasNext: list?.hasNext ?? false,
+    total: unread ? unread.length : (list?.total ?? 0),
+    // Filtered here, a short list would load page after page on its own: the agent asks for more instead.
+    hasNext: !unread && (list?.hasNext ?? false),
     status: list?.status ?? 'loading',
     error: list?.error ?? null,
     isFetchingMore: list?.isFetchingMore ?? false,
@@ -101,11 +111,37 @@ function StoreList({ query, ...props }: ConversationListProps) {
     refetch,
   };
   const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId || query.unassigned));
-  return <ListView {...props} data={data} filtered={filtered} Row={StoreRow} />;
+  const notice = unread && list?.status === 'success' ? <UnreadNotice loaded={list.ids.length} hasNext={list.hasNext} loadMore={loadMore} loading={list.isFetchingMore} /> : null;
+  return <ListView {...props} data={data} filtered={filtered || !!unread} Row={StoreRow} notice={notice} unreadOnly={!!unread} />;
 }
 
-function HostList({ conversations, hasNext = false, onLoadMore, ...props }: ConversationListProps & { conversations: readonly Conversation[] }) {
+/** Says that the Unread filter covers the loaded rows only, and offers to load more. */
+function UnreadNotice({ loaded, hasNext, loadMore, loading }: { loaded: number; hasNext: boolean; loadMore: () => void; loading: boolean }) {
+  const { messages } = useInboxContext('ConversationList');
+  return (
+    <div className="ik-list-notice" data-slot="unread-notice">
+      <span role="status">{messages.unreadAmongLoaded(loaded)}</span>
+      {hasNext && (
+        // "Loading more…" is said by the list's footer; the button waits meanwhile.
+        <button type="button" className="ik-link-button" onClick={() => loadMore()} aria-disabled={loading || undefined}>
+          {messages.loadMore}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function HostList({ conversations: all, hasNext = false, onLoadMore, unreadOnly = false, ...props }: ConversationListProps & { conversations: readonly Conversation[] }) {
   const loadMore = useCallback(() => onLoadMore?.(), [onLoadMore]);
+  const opened = useInboxState(
+    'ConversationList',
+    useCallback((s: InboxState) => (unreadOnly ? s.opened : null), [unreadOnly]),
+  );
+  const keep = props.value;
+  const conversations = useMemo(
+    () => (opened ? all.filter((c) => c.id === keep || (visibleUnread(c, opened[c.id]) ?? 0) > 0) : all),
+    [all, opened, keep],
+  );
   const data: ListData = {
     count: conversations.length,
     idAt: (index) => conversations[index]?.id,
@@ -121,7 +157,7 @@ function HostList({ conversations, hasNext = false, onLoadMore, ...props }: Conv
   };
   // Each visible row gets its conversation as a prop, so when the host changes one conversation only
   // that row's content re-renders; the row component never changes, so nothing remounts.
-  return <ListView {...props} data={data} filtered={props.filtered ?? false} Row={Item} />;
+  return <ListView {...props} data={data} filtered={props.filtered ?? unreadOnly} Row={Item} unreadOnly={unreadOnly} />;
 }
 
 interface RowProps {
@@ -170,6 +206,8 @@ function usePending(id: string): boolean {
  */
 const Item = memo(function Item({ id, index, setSize, optionId, selected, active, start, height, onSelect, renderItem, conversation }: RowProps) {
   const pending = usePending(id);
+  // Cleared once the agent opened it after its last activity (kept in this browser).
+  const unread = useUnreadCount(conversation);
   if (!conversation) return null;
   return (
     <div
@@ -184,7 +222,7 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       data-channel={conversation.channel}
       data-selected={selected ? '' : undefined}
       data-active={active ? '' : undefined}
-      data-unread={conversation.unreadCount ? '' : undefined}
+      data-unread={unread ? '' : undefined}
       data-pending={pending ? '' : undefined}
       style={{ blockSize: height, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(id, index)}
@@ -236,8 +274,10 @@ function ListView({
   className,
   onKeyDown,
   ref,
+  notice,
+  unreadOnly,
   ...rest
-}: Omit<ConversationListProps, 'query' | 'conversations'> & { data: ListData; filtered: boolean; Row: (props: RowProps) => ReactNode }) {
+}: Omit<ConversationListProps, 'query' | 'conversations'> & { data: ListData; filtered: boolean; Row: (props: RowProps) => ReactNode; notice?: ReactNode | undefined }) {
   const { messages } = useInboxContext('ConversationList');
   const themeClass = useThemeClass();
   const [selected, setSelected] = useControllable<string | null>(value, defaultValue, onValueChange);
@@ -342,7 +382,7 @@ function ListView({
   } else if (count === 0) {
     body = (
       <div className="ik-state" data-slot="empty" role="status">
-        {emptyState ?? <p className="ik-state-title">{filtered ? messages.emptyListFiltered : messages.emptyList}</p>}
+        {emptyState ?? <p className="ik-state-title">{unreadOnly ? messages.noUnreadLoaded : filtered ? messages.emptyListFiltered : messages.emptyList}</p>}
       </div>
     );
   } else {
@@ -399,6 +439,7 @@ function ListView({
             </button>
           </div>
         )}
+        {notice}
         {body}
         {isFetchingMore && (
           <div className="ik-list-footer" role="status">

@@ -1,5 +1,6 @@
 import type { Conversation } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
+import { useUnreadCount } from '../../hooks/useUnreadCount.js';
 import { Avatar } from '../shared/Avatar.js';
 import { displayName, formatFull, formatListTime } from '../shared/format.js';
 import { SentMark } from '../shared/SentMark.js';
@@ -18,7 +19,7 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
   const name = displayName(conversation, messages);
   const preview = conversation.lastMessage;
   const time = preview?.timestamp ?? conversation.updatedAt;
-  const unread = conversation.unreadCount ?? 0;
+  const unread = useUnreadCount(conversation) ?? 0;
   return (
     <>
       <Avatar name={name} seed={conversation.contactId || conversation.id} url={conversation.contact?.avatarUrl} />

@@ -35,6 +35,9 @@ export interface ConversationViewProps extends HTMLAttributes<HTMLElement> {
   ref?: Ref<HTMLElement> | undefined;
 }
 
+/** Backends named in the UI (brands, not translated); any other is "this backend" in the catalog's words. */
+const BACKEND_NAMES: Partial<Record<string, string>> = { waply: 'Waply', whatsapp: 'WhatsApp' };
+
 type TimelineEntry = { kind: 'message'; at: string; message: Message } | { kind: 'note'; at: string; note: NoteEntry };
 
 /**
@@ -254,8 +257,9 @@ function Refusal({ slot, id, lead, error, onDismiss, messages }: { slot: string;
 }
 
 function Timeline({ conversation, loading, messages, scrollRef }: { conversation: Conversation; loading: boolean; messages: InboxMessages; scrollRef: RefObject<HTMLDivElement | null> }) {
-  const { locale } = useInboxContext('ConversationView');
+  const { locale, store } = useInboxContext('ConversationView');
   const { notes } = useAddNote(conversation.id);
+  const backendName = BACKEND_NAMES[store.adapter.flavour] ?? null;
   const now = useNow();
 
   const entries = useMemo(() => {
@@ -349,7 +353,13 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                   </p>
                 </li>
               ) : (
-                <li key={`n-${entry.note.id}`} className="ik-note" data-slot="note" data-pending={entry.note.pending ? '' : undefined}>
+                <li
+                  key={`n-${entry.note.id}`}
+                  className="ik-note"
+                  data-slot="note"
+                  data-pending={entry.note.pending ? '' : undefined}
+                  data-saved={entry.note.savedInBrowser === undefined ? undefined : entry.note.savedInBrowser ? 'browser' : 'none'}
+                >
                   <p className="ik-note-label">
                     <span>{messages.internalNote}</span>
                     {' · '}
@@ -373,6 +383,12 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                       </time>
                     )}
                   </p>
+                  {/* The backend cannot list notes: say where this one is kept (or that it could not be), so none seems lost. */}
+                  {entry.note.savedInBrowser !== undefined && (
+                    <p className="ik-note-saved" data-slot="note-saved">
+                      {entry.note.savedInBrowser ? messages.savedInBrowser(backendName) : messages.notSavedInBrowser(backendName)}
+                    </p>
+                  )}
                 </li>
               ),
             )}

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
+import { unreadIds } from '../../store/local.js';
 import { listKey } from '../../store/queries.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
 import { ConversationList } from '../ConversationList/ConversationList.js';
@@ -72,6 +73,8 @@ export function Inbox({
   const [filters, setFilters] = useControllable<ConversationQuery>(query, defaultQuery, onQueryChange);
   const [assignOpen, setAssignOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  // The Unread toggle: a client-side filter over the loaded rows (no backend filters by unread).
+  const [unreadOnly, setUnreadOnly] = useState(false);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const { resolve } = useResolveConversation(selected ?? undefined);
   // The query is the one source of truth for who is shown: the views tab is read from its
@@ -99,7 +102,10 @@ export function Inbox({
 
   const step = (delta: number) => {
     // Read at keypress: subscribing here would re-render the whole inbox (the open timeline too) on every list change.
-    const ids = store.state.getState().lists[key]?.ids ?? [];
+    const state = store.state.getState();
+    const loaded = state.lists[key]?.ids ?? [];
+    // j/k walk the rows the list shows: with Unread on, the unread ones (and the open one).
+    const ids = unreadOnly ? unreadIds(state, loaded, selected) : loaded;
     if (ids.length === 0) return;
     const index = selected ? ids.indexOf(selected) : -1;
     let target = 0;
@@ -182,9 +188,10 @@ export function Inbox({
               onValueChange={(view) => setFilters(queryForView(filters, view, currentUserId))}
               query={filters}
             />
-            <ConversationFilters value={filters} onValueChange={setFilters} />
+            <ConversationFilters value={filters} onValueChange={setFilters} unreadOnly={unreadOnly} onUnreadOnlyChange={setUnreadOnly} />
             <ConversationList
               query={filters}
+              unreadOnly={unreadOnly}
               value={selected}
               onValueChange={setSelected}
               renderItem={renderItem}
