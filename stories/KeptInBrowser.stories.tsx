@@ -112,11 +112,26 @@ export const UnreadClears: Story = {
   },
 };
 
+/** The Unread toggle alone (fits a narrow pane: the play opens nothing, so the list stays in view). */
+export const UnreadToggle: Story = {
+  render: unreadInbox,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(names(list)).toHaveLength(5));
+    const toggle = canvas.getByRole('checkbox', { name: 'Unread' });
+    await expect(toggle).toHaveAccessibleDescription('among loaded conversations');
+    await userEvent.click(toggle);
+    await waitFor(() => expect(names(list)).toEqual(['Daniel Smith', 'Jonas Weber', 'Amira Haddad']));
+    await expect(canvas.getByText('Unread among the 5 loaded conversations')).toBeVisible();
+  },
+};
+
 export const UnreadClearsDark: Story = { ...UnreadClears, args: { theme: 'dark' } };
 export const UnreadClearsArabic: Story = { ...UnreadClears, args: { dir: 'rtl', locale: 'ar' } };
 
 /** One Waply conversation with a short history. */
-const WAPLY_ONE: Conversation[] = [fixture({ id: 'conv_waply-1', name: 'Sofia Rossi', text: 'Could you send me the invoice again?', minutesAgo: 12 })];
+const WAPLY_ONE: Conversation[] = [{ ...fixture({ id: 'conv_waply-1', name: 'Sofia Rossi', text: 'Could you send me the invoice again?', minutesAgo: 12 }), contactId: 'ct_5f9a21' }];
 
 const waplyView = ({ locale }: Args) => (
   <Reloadable flavour="waply" conversations={WAPLY_ONE} locale={locale}>

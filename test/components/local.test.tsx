@@ -1,8 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { memo } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConversationView, Inbox, InboxError, InboxProvider, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter } from 'inboxkit';
+import { ConversationList, ConversationView, Inbox, InboxError, InboxProvider, createInboxStore, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, useUnreadCount } from 'inboxkit';
 import type { Conversation, ConversationsAdapter, DraftStorage, MemoryAdapter } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
 
@@ -143,6 +144,32 @@ describe('unread that clears once the agent opens the conversation', () => {
     renderInbox(adapter);
     await waitFor(() => expect(document.querySelectorAll('[data-slot="row"]')).toHaveLength(2));
     expect(screen.queryByRole('checkbox', { name: 'Unread' })).toBeNull();
+  });
+});
+
+describe('unread marks cost what the rows they change cost', () => {
+  const renders = new Map<string, number>();
+  const Probe = memo(function Probe({ conversation }: { conversation: Conversation }) {
+    renders.set(conversation.id, (renders.get(conversation.id) ?? 0) + 1);
+    const unread = useUnreadCount(conversation);
+    return <span data-testid={`unread-${conversation.id}`}>{unread}</span>;
+  });
+
+  it.each([false, true])('opening one conversation re-renders that row alone (Unread filter %s)', async (unreadOnly) => {
+    const store = createInboxStore({ adapter: createMemoryAdapter({ conversations: people([2, 1, 3, 4, 5]) }), pollIntervalMs: 0, storage: createMemoryStorage() });
+    await store.fetchList({});
+    render(
+      <InboxProvider store={store}>
+        <ConversationList query={{}} value="conv_3" unreadOnly={unreadOnly} renderItem={(c) => <Probe conversation={c} />} />
+      </InboxProvider>,
+    );
+    await screen.findByTestId('unread-conv_5');
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    renders.clear();
+    act(() => void store.observeConversation('conv_3'));
+    expect(screen.getByTestId('unread-conv_3')).toHaveTextContent('0');
+    expect(screen.getByTestId('unread-conv_1')).toHaveTextContent('2');
+    expect([...renders]).toEqual([['conv_3', 1]]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { InboxError, MAX_OPENED, createInboxStore, createMemoryAdapter, createMemoryStorage, listKey, visibleUnread } from 'inboxkit';
+import { InboxError, MAX_OPENED, createInboxStore, createMemoryAdapter, createMemoryStorage, visibleUnread } from 'inboxkit';
 import type { Conversation, ConversationsAdapter, DraftStorage, InboxStore } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
 
