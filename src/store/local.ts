@@ -107,9 +107,9 @@ function toNote(value: unknown, conversationId: string): Note | null {
   const { id, content, createdAt, author } = value as Record<string, unknown>;
   if (typeof id !== 'string' || typeof content !== 'string' || content === '' || typeof createdAt !== 'string' || !Number.isFinite(Date.parse(createdAt))) return null;
   const note: Note = { id, conversationId, content, createdAt };
-  if (typeof author === 'object' && author !== null && typeof (author as { id?: unknown }).id === 'string') {
-    const { id: authorId, name } = author as { id: string; name?: unknown };
-    note.author = typeof name === 'string' ? { id: authorId, name } : { id: authorId };
+  if (typeof author === 'object' && author !== null) {
+    const { id: authorId, name } = author as Record<string, unknown>;
+    if (typeof authorId === 'string') note.author = typeof name === 'string' ? { id: authorId, name } : { id: authorId };
   }
   return note;
 }

@@ -762,6 +762,7 @@ describe('createMemoryAdapter: profiles', () => {
       teams: true,
       messageHistory: true,
       resolution: true,
+      unreadCounts: true,
       maxPageSize: 100,
     });
   });
