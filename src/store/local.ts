@@ -76,11 +76,12 @@ export function readOpened(storage: DraftStorage, key: string): Record<string, O
   return out;
 }
 
-/** The newer of two marks of one conversation: the later activity seen wins (another tab may have opened it since). */
+/** The newer of two marks of one conversation (another tab may have opened it since): `a` itself when it is. */
 function newer(a: OpenedEntry | undefined, b: OpenedEntry): OpenedEntry {
   if (!a) return b;
-  if (b.seen !== a.seen) return b.seen > a.seen ? { ...b, at: Math.max(a.at, b.at) } : { ...a, at: Math.max(a.at, b.at) };
-  return { at: Math.max(a.at, b.at), seen: a.seen, count: Math.max(a.count, b.count) };
+  const winner = b.seen > a.seen || (b.seen === a.seen && b.count > a.count) ? b : a;
+  const at = Math.max(a.at, b.at);
+  return winner === a && a.at === at ? a : { ...winner, at };
 }
 
 /** Keeps the `max` most recently opened. */
@@ -190,10 +191,8 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
     let changed = false;
     for (const id of Object.keys(stored)) {
       const next = newer(merged[id], stored[id]!);
-      if (next.at !== merged[id]?.at || next.seen !== merged[id]?.seen || next.count !== merged[id]?.count) {
-        merged[id] = next;
-        changed = true;
-      }
+      changed ||= next !== merged[id];
+      merged[id] = next;
     }
     const bounded = boundOpened(merged);
     if (changed || bounded !== merged) setOpened(bounded);
@@ -255,19 +254,11 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
     for (const conversationId of Object.keys(saved)) {
       const notes = saved[conversationId]!;
       details.setNotes(conversationId, (current) => {
-        const shown = new Map(current.items.map((n) => [n.id, n]));
-        const added: NoteEntry[] = [];
-        for (const note of notes) {
-          const already = shown.get(note.id);
-          if (already) {
-            if (already.savedInBrowser !== true && !already.pending) shown.set(note.id, { ...already, savedInBrowser: true });
-            continue;
-          }
-          restored.add(note.id);
-          added.push({ ...note, savedInBrowser: true });
-        }
-        if (added.length === 0 && [...shown.values()].every((n, i) => n === current.items[i])) return {};
-        const settled = [...shown.values(), ...added].filter((n) => !n.pending).sort(byCreatedAt);
+        const ids = new Set(current.items.map((n) => n.id));
+        const added: NoteEntry[] = notes.filter((n) => !ids.has(n.id)).map((n) => (restored.add(n.id), { ...n, savedInBrowser: true }));
+        if (added.length === 0) return {};
+        // Oldest first, as the backend would list them; notes still sending stay last.
+        const settled = [...current.items.filter((n) => !n.pending), ...added].sort(byCreatedAt);
         return { items: [...settled, ...current.items.filter((n) => n.pending)] };
       });
     }
