@@ -9,6 +9,7 @@ import { listKey } from '../../store/queries.js';
 import type { InboxState } from '../../store/types.js';
 import { cx } from '../shared/cx.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
+import { useTriageAttributes } from '../shared/useTriageAttributes.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationRowContent } from './RowContent.js';
 import { useRowWindow } from './useRowWindow.js';
@@ -170,6 +171,7 @@ function usePending(id: string): boolean {
  */
 const Item = memo(function Item({ id, index, setSize, optionId, selected, active, start, height, onSelect, renderItem, conversation }: RowProps) {
   const pending = usePending(id);
+  const triage = useTriageAttributes(conversation);
   if (!conversation) return null;
   return (
     <div
@@ -186,6 +188,7 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       data-active={active ? '' : undefined}
       data-unread={conversation.unreadCount ? '' : undefined}
       data-pending={pending ? '' : undefined}
+      {...triage}
       style={{ blockSize: height, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(id, index)}
     >
