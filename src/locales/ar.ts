@@ -14,13 +14,13 @@ export { ar as dateLocale } from 'date-fns/locale/ar';
 const conversationCount = plural('ar', { zero: '# محادثة', one: '# محادثة', two: '# محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
 
 const unreadMessages = plural('ar', {
-    zero: 'لا رسائل غير مقروءة',
-    one: 'رسالة واحدة غير مقروءة',
-    two: 'رسالتان غير مقروءتين',
-    few: '# رسائل غير مقروءة',
-    many: '# رسالة غير مقروءة',
-    other: '# رسالة غير مقروءة',
-  });
+  zero: 'لا رسائل غير مقروءة',
+  one: 'رسالة واحدة غير مقروءة',
+  two: 'رسالتان غير مقروءتين',
+  few: '# رسائل غير مقروءة',
+  many: '# رسالة غير مقروءة',
+  other: '# رسالة غير مقروءة',
+});
 
 export const messages: InboxMessages = {
   conversations: 'المحادثات',

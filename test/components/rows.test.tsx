@@ -84,6 +84,21 @@ describe('assignee names', () => {
     expect(row).toHaveAccessibleName(/assigned to Alice Support/);
   });
 
+  it('the view header’s assign button names the assignee while the full conversation is still loading', async () => {
+    const wire = whatsApp([withLast('conv_1', 'Daniel Smith', 'outbound', 4 * MINUTE, { assignee: { type: 'user', id: ALICE.id, name: ALICE.name } })]);
+    // The list answers; the full read (which would carry the name) never does.
+    const adapter: ConversationsAdapter = { ...wire, capabilities: wire.capabilities, getConversation: () => new Promise(() => {}) };
+    render(
+      <InboxProvider adapter={adapter} pollIntervalMs={0} storage={createMemoryStorage()} directory={{ users: [ALICE] }}>
+        <ConversationList />
+        <ConversationView conversationId="conv_1" />
+      </InboxProvider>,
+    );
+    const trigger = await screen.findByRole('button', { name: /^Assign/ });
+    expect(trigger).toHaveTextContent('Assign: Alice Support');
+    expect(trigger).not.toHaveTextContent(ALICE.id);
+  });
+
   it('without a name anywhere, the id is all there is to show', async () => {
     const adapter = whatsApp([withLast('conv_1', 'Daniel Smith', 'outbound', 4 * MINUTE, { assignee: { type: 'user', id: 'user_unknown' } })]);
     renderList(adapter, { directory: { users: [ALICE] } });
