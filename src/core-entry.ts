@@ -32,7 +32,7 @@ export type { InboxErrorCode, InboxErrorOptions } from './core/errors.js';
 export { normalizeQuery, computeHasNext, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './core/query.js';
 export type { NormalizedQuery } from './core/query.js';
 export { safeAvatarUrl } from './core/ids.js';
-export { waitingSince, replyWindow, REPLY_WINDOW_MS, REPLY_WINDOW_CLOSING_MS } from './core/triage.js';
+export { waitingSince, replyWindow, REPLY_WINDOW_MS, REPLY_WINDOW_CLOSING_MS, DEFAULT_WAITING_ALERT_AFTER_MS } from './core/triage.js';
 export type { ReplyWindow, ReplyWindowState } from './core/triage.js';
 
 // HTTP adapters

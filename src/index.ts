@@ -34,7 +34,7 @@ export type { ConversationCountResult } from './hooks/useConversationCount.js';
 export { useInboxEvents } from './hooks/useInboxEvents.js';
 export { useInboxMessages } from './hooks/useInboxMessages.js';
 export { defaultMessages } from './hooks/messages.js';
-export type { InboxMessages } from './hooks/messages.js';
+export type { InboxMessages, RowLabelParts } from './hooks/messages.js';
 
 // Components
 export { ConversationList } from './components/ConversationList/ConversationList.js';

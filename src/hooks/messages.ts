@@ -1,6 +1,35 @@
 import type { InboxErrorCode } from '../core/errors.js';
 import type { Channel, ConversationStatus } from '../core/types.js';
+import type { ReplyWindowState } from '../core/triage.js';
 import { plural } from '../locales/plural.js';
+import { endSentence, lowerFirst } from '../locales/sentence.js';
+
+/**
+ * What a conversation row says, for its accessible name (`rowLabel`): every
+ * piece already in words, so a catalog only orders and joins them.
+ */
+export interface RowLabelParts {
+  /** The contact's display name. */
+  name: string;
+  /** The status's label (`status[…]`), or `null` for open conversations (rows show no badge for them). */
+  status: string | null;
+  /** The assignee's name (or id, when no name is known), or `null` when unassigned. */
+  assignee: string | null;
+  /** Unread messages; 0 when none or unknown. */
+  unread: number;
+  /** How long the customer has waited, in words ("2 hours"), or `null` when nobody is waiting or it is unknown. */
+  waiting: string | null;
+  /** Whether the wait is past `waitingAlertAfterMs`. */
+  overdue: boolean;
+  /** WhatsApp's reply window, with the time left in words ("3 hours"), or `null` where there is none. */
+  window: { state: ReplyWindowState; left: string } | null;
+  /** The last activity, in words: "4 minutes ago", "now". */
+  time: string;
+  /** The newest message, or `null` where none is known. */
+  preview: { text: string; sent: boolean } | null;
+  /** Whether the backend said there are no messages at all (not merely that its list carries no preview). */
+  noMessages: boolean;
+}
 
 /**
  * Every string the UI shows, in one object. English by default; pass
@@ -46,6 +75,22 @@ export interface InboxMessages {
   justNow: string;
   minutesAgo: (n: number) => string;
   hoursAgo: (n: number) => string;
+  /** A number of days, short ("3d"); with `minutesAgo` and `hoursAgo` it writes short durations ("Waiting 3d"). */
+  daysShort: (n: number) => string;
+  /** A row's and the view's waiting time, with a short duration: "Waiting 2h". */
+  waitingFor: (duration: string) => string;
+  /** WhatsApp's reply window, open, with a short duration: "Reply window: 3h left". */
+  replyWindowLeft: (duration: string) => string;
+  /** WhatsApp's reply window, under two hours left, with a short duration: "Reply window closes in 40m". */
+  replyWindowClosing: (duration: string) => string;
+  /** WhatsApp's reply window after 24 hours. */
+  replyWindowClosed: string;
+  /** The view's sentence about an open window: when it closes ("14:05" or "2 Dec, 14:05") and the time left in words. */
+  replyWindowExplained: (closesAt: string, left: string) => string;
+  /** The view's sentence about a closed window: when it closed. */
+  replyWindowClosedExplained: (closedAt: string) => string;
+  /** A row's accessible name: one sentence of its parts, e.g. "Daniel Smith, escalated, assigned to Alice Support, 2 unread, 4 minutes ago: I was charged twice this month." */
+  rowLabel: (parts: RowLabelParts) => string;
   yesterday: string;
   today: string;
   loading: string;
@@ -115,6 +160,8 @@ export interface InboxMessages {
   close: string;
 }
 
+const unreadShort = plural('en', { other: '# unread' });
+
 export const defaultMessages: InboxMessages = {
   conversations: 'Conversations',
   filters: 'Filters',
@@ -147,6 +194,26 @@ export const defaultMessages: InboxMessages = {
   justNow: 'now',
   minutesAgo: plural('en', { other: '#m' }),
   hoursAgo: plural('en', { other: '#h' }),
+  daysShort: plural('en', { other: '#d' }),
+  waitingFor: (duration) => `Waiting ${duration}`,
+  replyWindowLeft: (duration) => `Reply window: ${duration} left`,
+  replyWindowClosing: (duration) => `Reply window closes in ${duration}`,
+  replyWindowClosed: 'Reply window closed: only template messages can be sent',
+  replyWindowExplained: (closesAt, left) =>
+    `You can reply freely until ${closesAt} (${left} left); after that, WhatsApp allows only template messages until the customer writes again.`,
+  replyWindowClosedExplained: (closedAt) => `The 24-hour reply window closed at ${closedAt}: WhatsApp allows only template messages until the customer writes again.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`assigned to ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `waiting ${waiting}, overdue` : `waiting ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'reply window closed' : window.state === 'closing' ? `reply window closes in ${window.left}` : `reply window open, ${window.left} left`);
+    parts.push(time);
+    if (noMessages) parts.push('no messages yet');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, sent: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Yesterday',
   today: 'Today',
   loading: 'Loading…',

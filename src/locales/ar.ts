@@ -1,5 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence } from './sentence.js';
 
 export { ar as dateLocale } from 'date-fns/locale/ar';
 
@@ -11,6 +12,15 @@ export { ar as dateLocale } from 'date-fns/locale/ar';
  */
 // Every form carries the number: a views tab shows it, and its spoken name must contain what it shows.
 const conversationCount = plural('ar', { zero: '# محادثة', one: '# محادثة', two: '# محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
+
+const unreadMessages = plural('ar', {
+  zero: 'لا رسائل غير مقروءة',
+  one: 'رسالة واحدة غير مقروءة',
+  two: 'رسالتان غير مقروءتين',
+  few: '# رسائل غير مقروءة',
+  many: '# رسالة غير مقروءة',
+  other: '# رسالة غير مقروءة',
+});
 
 export const messages: InboxMessages = {
   conversations: 'المحادثات',
@@ -28,14 +38,7 @@ export const messages: InboxMessages = {
   channel: { whatsapp: 'واتساب', instagram: 'إنستغرام', messenger: 'ماسنجر', webchat: 'دردشة الموقع' },
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `جهة اتصال ${contactId.slice(-6)}`,
-  unread: plural('ar', {
-    zero: 'لا رسائل غير مقروءة',
-    one: 'رسالة واحدة غير مقروءة',
-    two: 'رسالتان غير مقروءتين',
-    few: '# رسائل غير مقروءة',
-    many: '# رسالة غير مقروءة',
-    other: '# رسالة غير مقروءة',
-  }),
+  unread: unreadMessages,
   unreadFilter: 'غير المقروءة',
   unreadFilterHint: 'بين المحادثات المحمّلة',
   unreadAmongLoaded: plural('ar', { other: 'غير المقروءة بين المحادثات المحمّلة (#)' }),
@@ -46,6 +49,25 @@ export const messages: InboxMessages = {
   justNow: 'الآن',
   minutesAgo: plural('ar', { other: '#\u00a0د' }),
   hoursAgo: plural('ar', { other: '#\u00a0س' }),
+  daysShort: plural('ar', { other: '#\u00a0ي' }),
+  waitingFor: (duration) => `ينتظر منذ ${duration}`,
+  replyWindowLeft: (duration) => `نافذة الرد: يتبقى ${duration}`,
+  replyWindowClosing: (duration) => `نافذة الرد تُغلق خلال ${duration}`,
+  replyWindowClosed: 'نافذة الرد مغلقة: يمكن إرسال رسائل القوالب فقط',
+  replyWindowExplained: (closesAt, left) => `يمكنك الرد بحرية حتى ${closesAt} (يتبقى ${left})؛ بعد ذلك لا يسمح واتساب إلا برسائل القوالب حتى يكتب العميل مجددًا.`,
+  replyWindowClosedExplained: (closedAt) => `أُغلقت نافذة الرد البالغة 24 ساعة في ${closedAt}: لا يسمح واتساب إلا برسائل القوالب حتى يكتب العميل مجددًا.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(status);
+    if (assignee) parts.push(`مُسندة إلى ${assignee}`);
+    if (unread > 0) parts.push(unreadMessages(unread));
+    if (waiting) parts.push(overdue ? `ينتظر منذ ${waiting}، متأخر` : `ينتظر منذ ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'نافذة الرد مغلقة' : window.state === 'closing' ? `نافذة الرد تُغلق خلال ${window.left}` : `نافذة الرد مفتوحة، يتبقى ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('لا رسائل بعد');
+    const head = parts.join('، ');
+    return preview ? (preview.sent ? `${head}، مُرسَلة: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'أمس',
   today: 'اليوم',
   loading: 'جارٍ التحميل…',

@@ -1,10 +1,13 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence, lowerFirst } from './sentence.js';
 
 export { de as dateLocale } from 'date-fns/locale/de';
 
 /** German. Buttons are infinitives ("Zuweisen"); where a sentence addresses the agent, it says "Sie". */
 const conversationCount = plural('de', { one: '# Konversation', other: '# Konversationen' });
+
+const unreadShort = plural('de', { other: '# ungelesen' });
 
 export const messages: InboxMessages = {
   conversations: 'Konversationen',
@@ -33,6 +36,26 @@ export const messages: InboxMessages = {
   justNow: 'jetzt',
   minutesAgo: plural('de', { other: '#\u00a0Min.' }),
   hoursAgo: plural('de', { other: '#\u00a0Std.' }),
+  daysShort: plural('de', { other: '#\u00a0Tg.' }),
+  waitingFor: (duration) => `Wartet ${duration}`,
+  replyWindowLeft: (duration) => `Antwortfenster: noch ${duration}`,
+  replyWindowClosing: (duration) => `Antwortfenster schließt in ${duration}`,
+  replyWindowClosed: 'Antwortfenster geschlossen: nur noch Vorlagen-Nachrichten möglich',
+  replyWindowExplained: (closesAt, left) =>
+    `Sie können bis ${closesAt} frei antworten (noch ${left}); danach erlaubt WhatsApp nur Vorlagen-Nachrichten, bis der Kunde wieder schreibt.`,
+  replyWindowClosedExplained: (closedAt) => `Das 24-Stunden-Antwortfenster ist seit ${closedAt} geschlossen: WhatsApp erlaubt nur Vorlagen-Nachrichten, bis der Kunde wieder schreibt.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`zugewiesen an ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `wartet ${waiting}, überfällig` : `wartet ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'Antwortfenster geschlossen' : window.state === 'closing' ? `Antwortfenster schließt in ${window.left}` : `Antwortfenster offen, noch ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('noch keine Nachrichten');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, gesendet: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Gestern',
   today: 'Heute',
   loading: 'Wird geladen…',

@@ -1,10 +1,13 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence, lowerFirst } from './sentence.js';
 
 export { es as dateLocale } from 'date-fns/locale/es';
 
 /** Spanish, neutral between Spain and Latin America. Buttons are infinitives ("Asignar"); sentences use "tú". */
 const conversationCount = plural('es', { one: '# conversación', other: '# conversaciones' });
+
+const unreadShort = plural('es', { many: '# de sin leer', other: '# sin leer' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversaciones',
@@ -33,6 +36,26 @@ export const messages: InboxMessages = {
   justNow: 'ahora',
   minutesAgo: plural('es', { other: '#\u00a0min' }),
   hoursAgo: plural('es', { other: '#\u00a0h' }),
+  daysShort: plural('es', { other: '#\u00a0d' }),
+  waitingFor: (duration) => `Esperando ${duration}`,
+  replyWindowLeft: (duration) => `Ventana de respuesta: cierra en ${duration}`,
+  replyWindowClosing: (duration) => `La ventana de respuesta cierra en ${duration}`,
+  replyWindowClosed: 'Ventana de respuesta cerrada: solo se pueden enviar plantillas',
+  replyWindowExplained: (closesAt, left) =>
+    `Puedes responder libremente durante ${left} más (cierre: ${closesAt}); después, WhatsApp solo permite plantillas hasta que el cliente vuelva a escribir.`,
+  replyWindowClosedExplained: (closedAt) => `La ventana de respuesta de 24 horas se cerró (${closedAt}): WhatsApp solo permite plantillas hasta que el cliente vuelva a escribir.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`asignada a ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `esperando ${waiting}, con retraso` : `esperando ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'ventana de respuesta cerrada' : window.state === 'closing' ? `la ventana de respuesta cierra en ${window.left}` : `ventana de respuesta abierta, cierra en ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('aún no hay mensajes');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, enviado: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Ayer',
   today: 'Hoy',
   loading: 'Cargando…',

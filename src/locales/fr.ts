@@ -1,5 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence, lowerFirst } from './sentence.js';
 
 export { fr as dateLocale } from 'date-fns/locale/fr';
 
@@ -7,6 +8,8 @@ export { fr as dateLocale } from 'date-fns/locale/fr';
 
 /** French. Buttons are infinitives ("Assigner"); sentences address the agent as "vous". */
 const conversationCount = plural('fr', { one: '# conversation', other: '# conversations' });
+
+const unreadShort = plural('fr', { one: '# non lu', many: '# de non lus', other: '# non lus' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversations',
@@ -35,6 +38,26 @@ export const messages: InboxMessages = {
   justNow: 'à l’instant',
   minutesAgo: plural('fr', { other: '#\u00a0min' }),
   hoursAgo: plural('fr', { other: '#\u00a0h' }),
+  daysShort: plural('fr', { other: '#\u00a0j' }),
+  waitingFor: (duration) => `En attente depuis ${duration}`,
+  replyWindowLeft: (duration) => `Fenêtre de réponse\u00a0: encore ${duration}`,
+  replyWindowClosing: (duration) => `Fenêtre de réponse\u00a0: fin dans ${duration}`,
+  replyWindowClosed: 'Fenêtre de réponse fermée\u00a0: modèles de message uniquement',
+  replyWindowExplained: (closesAt, left) =>
+    `Vous pouvez répondre librement encore ${left} (fin\u00a0: ${closesAt})\u00a0; ensuite, WhatsApp n’autorise que les modèles de message jusqu’à ce que le client réécrive.`,
+  replyWindowClosedExplained: (closedAt) => `La fenêtre de réponse de 24\u00a0heures est fermée depuis ${closedAt}\u00a0: WhatsApp n’autorise que les modèles de message jusqu’à ce que le client réécrive.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`assignée à ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `en attente depuis ${waiting}, en retard` : `en attente depuis ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'fenêtre de réponse fermée' : window.state === 'closing' ? `fenêtre de réponse\u00a0: fin dans ${window.left}` : `fenêtre de réponse ouverte, encore ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('aucun message pour l’instant');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, envoyé\u00a0: ${endSentence(preview.text)}` : `${head}\u00a0: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Hier',
   today: 'Aujourd’hui',
   loading: 'Chargement…',

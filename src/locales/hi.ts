@@ -1,5 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence } from './sentence.js';
 
 export { hi as dateLocale } from 'date-fns/locale/hi';
 
@@ -8,6 +9,8 @@ export { hi as dateLocale } from 'date-fns/locale/hi';
  * Indian product UIs use (असाइन, बैकएंड, फ़िल्टर). Plurals: one and other.
  */
 const conversationCount = plural('hi', { one: '# बातचीत', other: '# बातचीत' });
+
+const unreadShort = plural('hi', { other: '# अपठित' });
 
 export const messages: InboxMessages = {
   conversations: 'बातचीत',
@@ -36,6 +39,26 @@ export const messages: InboxMessages = {
   justNow: 'अभी',
   minutesAgo: plural('hi', { other: '#\u00a0मि॰' }),
   hoursAgo: plural('hi', { other: '#\u00a0घं॰' }),
+  daysShort: plural('hi', { other: '#\u00a0दि॰' }),
+  waitingFor: (duration) => `${duration} से इंतज़ार`,
+  replyWindowLeft: (duration) => `जवाब की समय-सीमा: ${duration} बाकी`,
+  replyWindowClosing: (duration) => `जवाब की समय-सीमा ${duration} में खत्म`,
+  replyWindowClosed: 'जवाब की समय-सीमा खत्म: सिर्फ़ टेम्पलेट संदेश भेजे जा सकते हैं',
+  replyWindowExplained: (closesAt, left) =>
+    `आप ${closesAt} तक (${left} बाकी) खुलकर जवाब दे सकते हैं; उसके बाद, ग्राहक के दोबारा लिखने तक WhatsApp सिर्फ़ टेम्पलेट संदेश भेजने देता है।`,
+  replyWindowClosedExplained: (closedAt) => `24 घंटे की जवाब की समय-सीमा ${closedAt} पर खत्म हो गई: ग्राहक के दोबारा लिखने तक WhatsApp सिर्फ़ टेम्पलेट संदेश भेजने देता है।`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(status);
+    if (assignee) parts.push(`असाइन: ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `${waiting} से इंतज़ार (देरी)` : `${waiting} से इंतज़ार`);
+    if (window) parts.push(window.state === 'closed' ? 'जवाब की समय-सीमा खत्म' : window.state === 'closing' ? `जवाब की समय-सीमा ${window.left} में खत्म` : `जवाब की समय-सीमा: ${window.left} बाकी`);
+    parts.push(time);
+    if (noMessages) parts.push('अभी कोई संदेश नहीं');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, भेजा गया: ${endSentence(preview.text, '।')}` : `${head}: ${endSentence(preview.text, '।')}`) : endSentence(head, '।');
+  },
   yesterday: 'कल',
   today: 'आज',
   loading: 'लोड हो रहा है…',

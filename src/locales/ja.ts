@@ -1,10 +1,13 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence } from './sentence.js';
 
 export { ja as dateLocale } from 'date-fns/locale/ja';
 
 /** Japanese: polite です/ます sentences, plain nouns on buttons and badges; one plural form. */
 const conversationCount = plural('ja', { other: '# 件の会話' });
+
+const unreadShort = plural('ja', { other: '未読#件' });
 
 export const messages: InboxMessages = {
   conversations: '会話',
@@ -33,6 +36,25 @@ export const messages: InboxMessages = {
   justNow: '今',
   minutesAgo: plural('ja', { other: '#分' }),
   hoursAgo: plural('ja', { other: '#時間' }),
+  daysShort: plural('ja', { other: '#日' }),
+  waitingFor: (duration) => `${duration}待ち`,
+  replyWindowLeft: (duration) => `返信期限まで残り${duration}`,
+  replyWindowClosing: (duration) => `返信期限まであと${duration}`,
+  replyWindowClosed: '返信期限切れ：テンプレートメッセージのみ送信できます',
+  replyWindowExplained: (closesAt, left) => `${closesAt}まで（残り${left}）は自由に返信でき、それ以降は顧客から再びメッセージが届くまでテンプレートメッセージのみ送信できます。`,
+  replyWindowClosedExplained: (closedAt) => `24時間の返信期限は${closedAt}に終了したため、顧客から再びメッセージが届くまでテンプレートメッセージのみ送信できます。`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(status);
+    if (assignee) parts.push(`担当：${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `${waiting}待ち（対応遅れ）` : `${waiting}待ち`);
+    if (window) parts.push(window.state === 'closed' ? '返信期限切れ' : window.state === 'closing' ? `返信期限まであと${window.left}` : `返信期限まで残り${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('メッセージはまだありません');
+    const head = parts.join('、');
+    return preview ? (preview.sent ? `${head}、送信済み：${endSentence(preview.text, '。')}` : `${head}：${endSentence(preview.text, '。')}`) : endSentence(head, '。');
+  },
   yesterday: '昨日',
   today: '今日',
   loading: '読み込み中…',

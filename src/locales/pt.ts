@@ -1,10 +1,13 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence, lowerFirst } from './sentence.js';
 
 export { ptBR as dateLocale } from 'date-fns/locale/pt-BR';
 
 /** Portuguese as written in Brazil (pt-BR, dates too). Buttons are infinitives ("Atribuir"); sentences use "você". */
 const conversationCount = plural('pt', { one: '# conversa', other: '# conversas' });
+
+const unreadShort = plural('pt-BR', { one: '# não lida', many: '# de não lidas', other: '# não lidas' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversas',
@@ -33,6 +36,26 @@ export const messages: InboxMessages = {
   justNow: 'agora',
   minutesAgo: plural('pt-BR', { other: '#\u00a0min' }),
   hoursAgo: plural('pt-BR', { other: '#\u00a0h' }),
+  daysShort: plural('pt-BR', { other: '#\u00a0d' }),
+  waitingFor: (duration) => `Aguardando há ${duration}`,
+  replyWindowLeft: (duration) => `Janela de resposta: fecha em ${duration}`,
+  replyWindowClosing: (duration) => `A janela de resposta fecha em ${duration}`,
+  replyWindowClosed: 'Janela de resposta fechada: só é possível enviar modelos de mensagem',
+  replyWindowExplained: (closesAt, left) =>
+    `Você pode responder livremente por mais ${left} (até ${closesAt}); depois disso, o WhatsApp só permite modelos de mensagem até o cliente escrever de novo.`,
+  replyWindowClosedExplained: (closedAt) => `A janela de resposta de 24 horas fechou (${closedAt}): o WhatsApp só permite modelos de mensagem até o cliente escrever de novo.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`atribuída a ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `aguardando há ${waiting}, em atraso` : `aguardando há ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'janela de resposta fechada' : window.state === 'closing' ? `a janela de resposta fecha em ${window.left}` : `janela de resposta aberta, fecha em ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('nenhuma mensagem ainda');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, enviada: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Ontem',
   today: 'Hoje',
   loading: 'Carregando…',

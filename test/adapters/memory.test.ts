@@ -761,6 +761,7 @@ describe('createMemoryAdapter: profiles', () => {
       listNotes: true,
       teams: true,
       messageHistory: true,
+      listPreviews: true,
       resolution: true,
       unreadCounts: true,
       maxPageSize: 100,

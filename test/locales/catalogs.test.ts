@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMessages } from 'inboxkit';
-import type { InboxMessages } from 'inboxkit';
+import type { InboxMessages, RowLabelParts } from 'inboxkit';
 import * as en from 'inboxkit/locales/en';
 import * as ar from 'inboxkit/locales/ar';
 import * as de from 'inboxkit/locales/de';
@@ -57,6 +57,30 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
     [50, 300],
     [3, 120],
   ],
+  daysShort: counts,
+  waitingFor: [['2h'], ['3 hours']],
+  replyWindowLeft: [['3h']],
+  replyWindowClosing: [['40m']],
+  replyWindowExplained: [['14:05', '3 hours']],
+  replyWindowClosedExplained: [['2 Dec, 14:05']],
+  rowLabel: [
+    [
+      {
+        name: 'Daniel Smith',
+        status: 'Escalated',
+        assignee: 'Alice Support',
+        unread: 2,
+        waiting: '2 hours',
+        overdue: true,
+        window: { state: 'closing', left: '40 minutes' },
+        time: '4 minutes ago',
+        preview: { text: 'I was charged twice this month', sent: false },
+        noMessages: false,
+      },
+    ],
+    [{ name: 'Daniel Smith', status: null, assignee: null, unread: 0, waiting: null, overdue: false, window: null, time: '4 minutes ago', preview: null, noMessages: true }],
+    [{ name: 'Daniel Smith', status: null, assignee: null, unread: 0, waiting: null, overdue: false, window: { state: 'closed', left: '1 minute' }, time: 'now', preview: { text: 'Thanks!', sent: true }, noMessages: false }],
+  ],
 };
 
 describe('UI catalogs', () => {
@@ -106,6 +130,15 @@ describe('UI catalogs', () => {
         // The backend is named where known; unknown, it is "this backend" in words, never "null".
         if (key === 'savedInBrowser' || key === 'notSavedInBrowser') expect(text).toContain(first === null ? '' : String(first));
         if (key === 'savedInBrowser' || key === 'notSavedInBrowser') expect(text).not.toContain('null');
+        if (key.startsWith('waiting') || key.startsWith('replyWindow')) for (const arg of args) expect(text, `${tag}.${key}`).toContain(String(arg));
+        if (key === 'rowLabel') {
+          const parts = first as RowLabelParts;
+          // One sentence holding every piece it was given, in words.
+          for (const piece of [parts.name, parts.assignee, parts.waiting, parts.time, parts.preview?.text, parts.window?.state === 'closed' ? null : parts.window?.left]) {
+            if (piece) expect(text, `${tag}.rowLabel`).toContain(piece);
+          }
+          expect(text, `${tag}.rowLabel`).toMatch(/[.!?。।]$/u);
+        }
       }
     }
   });

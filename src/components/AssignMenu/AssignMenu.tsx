@@ -2,6 +2,7 @@ import { startTransition, Suspense, useCallback, useEffect, useId, useLayoutEffe
 import type { ButtonHTMLAttributes, KeyboardEvent, MouseEvent, Ref } from 'react';
 import { useInboxContext } from '../../hooks/context.js';
 import { useAssignConversation } from '../../hooks/useAssignConversation.js';
+import { useAssigneeName } from '../../hooks/useAssigneeName.js';
 import { useAssignees } from '../../hooks/useAssignees.js';
 import { useCachedConversation } from '../../hooks/useCachedConversation.js';
 import { cx } from '../shared/cx.js';
@@ -95,7 +96,8 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
   }, [ready, isOpen, setOpen]);
 
   const current = conversation?.assignee ?? null;
-  const currentName = current ? (current.name ?? current.id) : null;
+  // A WhatsApp conversation names its assignee by id only: the name comes from what the store knows.
+  const currentName = useAssigneeName(current);
 
   const choose = (key: string) => {
     const target = assignees.find((a) => keyOf(a) === key);

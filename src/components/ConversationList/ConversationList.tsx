@@ -11,6 +11,7 @@ import { listKey } from '../../store/queries.js';
 import type { InboxState } from '../../store/types.js';
 import { cx } from '../shared/cx.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
+import { useTriageAttributes } from '../shared/useTriageAttributes.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationRowContent } from './RowContent.js';
 import { useRowWindow } from './useRowWindow.js';
@@ -208,6 +209,7 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
   const pending = usePending(id);
   // Cleared once the agent opened it after its last activity (kept in this browser).
   const unread = useUnreadCount(conversation);
+  const triage = useTriageAttributes(conversation);
   if (!conversation) return null;
   return (
     <div
@@ -224,6 +226,7 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       data-active={active ? '' : undefined}
       data-unread={unread ? '' : undefined}
       data-pending={pending ? '' : undefined}
+      {...triage}
       style={{ blockSize: height, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(id, index)}
     >

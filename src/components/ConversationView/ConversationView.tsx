@@ -21,6 +21,8 @@ import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useNow } from '../shared/useNow.js';
+import { useTriageAttributes } from '../shared/useTriageAttributes.js';
+import { ReplyWindowNotice, WaitingBadge } from './TriageNotices.js';
 
 export interface ConversationViewProps extends HTMLAttributes<HTMLElement> {
   /** The conversation to show; `null` shows a prompt to pick one. */
@@ -144,10 +146,11 @@ function Loaded({
   const labels = [...(contact?.labels ?? []), ...conversation.labels];
   const isAi = conversation.status === 'ai_handling' || conversation.status === 'escalated';
   const resolved = conversation.status === 'resolved';
+  const triage = useTriageAttributes(conversation);
 
   return (
     <div className="ik-view-inner" aria-labelledby={headingId} role="group">
-      <header className="ik-view-header" data-slot="view-header">
+      <header className="ik-view-header" data-slot="view-header" {...triage}>
         {onBack && (
           <button type="button" className="ik-button ik-back" data-variant="ghost" onClick={onBack} aria-label={messages.back}>
             <span className="ik-back-arrow" aria-hidden="true" />
@@ -169,6 +172,7 @@ function Loaded({
               {channelLabel(conversation, messages)}
             </span>
             <StatusBadge conversation={conversation} messages={messages} always />
+            <WaitingBadge conversation={conversation} />
           </p>
           {labels.length > 0 && (
             <ul className="ik-labels" aria-label={messages.labels}>
@@ -215,6 +219,7 @@ function Loaded({
           </button>
         </div>
       )}
+      <ReplyWindowNotice conversation={conversation} />
       {isAi && (
         <div className="ik-banner" data-slot="ai-banner" data-status={conversation.status}>
           <span>{conversation.status === 'escalated' ? messages.escalatedExplained : messages.aiHandlingExplained}</span>

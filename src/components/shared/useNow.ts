@@ -39,6 +39,16 @@ function getSnapshot() {
   return now;
 }
 
+/**
+ * Something derived from the shared clock, e.g. a row's `data-window` state:
+ * the component re-renders only when `select` returns a different value, not
+ * on every tick. `select` must be pure and return a primitive (compared with `Object.is`).
+ */
+export function useClock<T extends string | number | boolean | null>(select: (now: number) => T): T {
+  const read = () => select(getSnapshot());
+  return useSyncExternalStore(subscribe, read, read);
+}
+
 /** The current time, refreshed every 30 s. On the server it is the render time. */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
