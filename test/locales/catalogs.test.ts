@@ -45,6 +45,7 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
   unknownChannel: [['telegram']],
   unknownContact: [['contact_7f3a9c']],
   unread: counts,
+  newRows: counts,
   assignedTo: [['Alice Support']],
   minutesAgo: counts,
   hoursAgo: counts,

@@ -11,6 +11,9 @@ import { cx } from '../shared/cx.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationRowContent } from './RowContent.js';
+import { NewRows, useMergedRef } from './NewRows.js';
+import { useShareShownOrder } from './shownOrder.js';
+import { useHeldOrder } from './useHeldOrder.js';
 import { useRowWindow } from './useRowWindow.js';
 
 /** What a row's content slot is told about its row. */
@@ -78,7 +81,7 @@ function ConversationList(props: ConversationListProps) {
   return <StoreList {...props} />;
 }
 
-function StoreList({ query, ...props }: ConversationListProps) {
+function StoreList({ query, ref, ...props }: ConversationListProps) {
   // Observing, paging and refetching as the hook does; the list itself is read as the store holds it now,
   // so a store filled before a server render renders rows (zustand's useStore renders the initial state there).
   const { loadMore, refetch } = useConversationIds(query);
@@ -87,7 +90,11 @@ function StoreList({ query, ...props }: ConversationListProps) {
     'ConversationList',
     useCallback((s: InboxState) => s.lists[key], [key]),
   );
-  const ids = list?.ids ?? NO_IDS;
+  // While the agent is on the list, it holds still: new and reordered rows wait behind "N new".
+  const held = useHeldOrder(list?.ids ?? NO_IDS, { key, keep: props.value, rowHeight: props.rowHeight ?? ROW_HEIGHT });
+  const rootRef = useMergedRef(held.ref, ref);
+  const { ids } = held;
+  useShareShownOrder(ids, list?.ids ?? NO_IDS);
   const data: ListData = {
     count: ids.length,
     idAt: (index) => ids[index],
@@ -101,7 +108,7 @@ function StoreList({ query, ...props }: ConversationListProps) {
     refetch,
   };
   const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId || query.unassigned));
-  return <ListView {...props} data={data} filtered={filtered} Row={StoreRow} />;
+  return <ListView {...props} ref={rootRef} data={data} filtered={filtered} Row={StoreRow} notice={<NewRows count={held.waiting} onShow={held.release} />} />;
 }
 
 function HostList({ conversations, hasNext = false, onLoadMore, ...props }: ConversationListProps & { conversations: readonly Conversation[] }) {
@@ -221,6 +228,7 @@ class IndexHint {
 
 const KEY_STEPS: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: 10, PageUp: -10 };
 const OVERSCAN = 6;
+const ROW_HEIGHT = 76;
 
 function ListView({
   data,
@@ -231,13 +239,20 @@ function ListView({
   onValueChange,
   renderItem,
   emptyState,
-  rowHeight = 76,
+  rowHeight = ROW_HEIGHT,
   label,
   className,
   onKeyDown,
   ref,
+  notice,
   ...rest
-}: Omit<ConversationListProps, 'query' | 'conversations'> & { data: ListData; filtered: boolean; Row: (props: RowProps) => ReactNode }) {
+}: Omit<ConversationListProps, 'query' | 'conversations'> & {
+  data: ListData;
+  filtered: boolean;
+  Row: (props: RowProps) => ReactNode;
+  /** Shown over the top of the rows (the "N new" button), taking no space of its own. */
+  notice?: ReactNode | undefined;
+}) {
   const { messages } = useInboxContext('ConversationList');
   const themeClass = useThemeClass();
   const [selected, setSelected] = useControllable<string | null>(value, defaultValue, onValueChange);
@@ -399,6 +414,7 @@ function ListView({
             </button>
           </div>
         )}
+        {notice}
         {body}
         {isFetchingMore && (
           <div className="ik-list-footer" role="status">

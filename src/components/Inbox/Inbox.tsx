@@ -7,6 +7,7 @@ import { listKey } from '../../store/queries.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
 import { ConversationList } from '../ConversationList/ConversationList.js';
 import type { ConversationRowState } from '../ConversationList/ConversationList.js';
+import { ShownOrderContext } from '../ConversationList/shownOrder.js';
 import { ConversationView } from '../ConversationView/ConversationView.js';
 import { cx } from '../shared/cx.js';
 import { PortalContainerContext } from '../shared/PortalContainer.js';
@@ -83,6 +84,8 @@ export function Inbox({
   // Where the open conversation last stood in the list, so that when it leaves (resolved under an Open
   // filter) j/k continue from there. Kept in a ref from a store subscription: no re-render of the inbox.
   const lastIndex = useRef(-1);
+  // The order the list shows while it holds still under the agent (else null: the store's).
+  const shownOrder = useRef<readonly string[] | null>(null);
   useEffect(() => {
     lastIndex.current = -1;
     if (!selected) return;
@@ -90,16 +93,17 @@ export function Inbox({
       const index = ids ? ids.indexOf(selected) : -1;
       if (index !== -1) lastIndex.current = index;
     };
-    record(store.state.getState().lists[key]?.ids);
+    record(shownOrder.current ?? store.state.getState().lists[key]?.ids);
     return store.state.subscribe((state, previous) => {
       const ids = state.lists[key]?.ids;
-      if (ids !== previous.lists[key]?.ids) record(ids);
+      // Before the list renders the change: a held list's order still has the row where the agent saw it.
+      if (ids !== previous.lists[key]?.ids) record(shownOrder.current ?? ids);
     });
   }, [store, key, selected]);
 
   const step = (delta: number) => {
     // Read at keypress: subscribing here would re-render the whole inbox (the open timeline too) on every list change.
-    const ids = store.state.getState().lists[key]?.ids ?? [];
+    const ids = shownOrder.current ?? store.state.getState().lists[key]?.ids ?? [];
     if (ids.length === 0) return;
     const index = selected ? ids.indexOf(selected) : -1;
     let target = 0;
@@ -183,14 +187,16 @@ export function Inbox({
               query={filters}
             />
             <ConversationFilters value={filters} onValueChange={setFilters} />
-            <ConversationList
-              query={filters}
-              value={selected}
-              onValueChange={setSelected}
-              renderItem={renderItem}
-              emptyState={emptyState}
-              onKeyDown={handleListKeyDown}
-            />
+            <ShownOrderContext.Provider value={shownOrder}>
+              <ConversationList
+                query={filters}
+                value={selected}
+                onValueChange={setSelected}
+                renderItem={renderItem}
+                emptyState={emptyState}
+                onKeyDown={handleListKeyDown}
+              />
+            </ShownOrderContext.Provider>
           </div>
           <ConversationView
             className="ik-inbox-view-pane"
