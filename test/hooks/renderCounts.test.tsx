@@ -99,6 +99,12 @@ describe('render counts in a list of 1,000', () => {
     const adapter: ConversationsAdapter = { ...backend, assignConversation: async (...args) => (await gate.promise, backend.assignConversation(...args)) };
     const store = await prefilledStore(adapter);
     await renderBigList(store);
+    // The mount's revalidation waits a task: let it run first (a read from the top after the assign would rightly reorder).
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      await store.fetchList(QUERY);
+    });
+    resetCounts();
     const target = idAt(store, 500);
     const [user] = (await backend.listAssignees()).filter((a) => a.type === 'user' && a.id !== store.state.getState().conversations[target]!.assignee?.id);
 
