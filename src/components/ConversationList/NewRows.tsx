@@ -23,13 +23,17 @@ export function NewRows({ count, onShow }: { count: number; onShow: () => void }
   );
 }
 
+function setRef<T>(ref: Ref<T> | undefined, value: T | null): void {
+  if (typeof ref === 'function') ref(value);
+  else if (ref) (ref as { current: T | null }).current = value;
+}
+
 /** One ref callback setting both refs (ours and the host's). */
 export function useMergedRef<T>(own: RefCallback<T>, other: Ref<T> | undefined): RefCallback<T> {
   return useCallback(
     (value: T | null) => {
       own(value);
-      if (typeof other === 'function') other(value);
-      else if (other) other.current = value;
+      setRef(other, value);
     },
     [own, other],
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 /** What a held list shows. */
 export interface HeldOrder {
@@ -146,12 +146,12 @@ export function useHeldOrder(current: readonly string[], { key, keep, rowHeight 
     setHeld(null);
   }
 
-  // Positions in the held order, built the first time the list changes while held (not on every hover).
-  const positions = useRef<{ ids: readonly string[]; at: Map<string, number> } | null>(null);
+  // Positions in the held order, built once the list changes while held (not on every hover), then kept.
+  const changed = snapshot !== null && snapshot !== current;
+  const heldAt = useMemo(() => (changed && snapshot ? new Map(snapshot.map((id, i) => [id, i])) : null), [snapshot, changed]);
   let view: View = { ids: current, waiting: 0, letGo: false };
-  if (snapshot !== null && snapshot !== current) {
-    if (positions.current?.ids !== snapshot) positions.current = { ids: snapshot, at: new Map(snapshot.map((id, i) => [id, i])) };
-    view = holdOrder(snapshot, positions.current.at, current, keep);
+  if (snapshot !== null && heldAt) {
+    view = holdOrder(snapshot, heldAt, current, keep);
     if (view.letGo) {
       view = { ids: current, waiting: 0, letGo: false };
       setHeld({ key, ids: current });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
@@ -86,6 +86,7 @@ export function Inbox({
   const lastIndex = useRef(-1);
   // The order the list shows while it holds still under the agent (else null: the store's).
   const shownOrder = useRef<readonly string[] | null>(null);
+  const shareShownOrder = useCallback((ids: readonly string[] | null) => void (shownOrder.current = ids), []);
   useEffect(() => {
     lastIndex.current = -1;
     if (!selected) return;
@@ -187,7 +188,7 @@ export function Inbox({
               query={filters}
             />
             <ConversationFilters value={filters} onValueChange={setFilters} />
-            <ShownOrderContext.Provider value={shownOrder}>
+            <ShownOrderContext.Provider value={shareShownOrder}>
               <ConversationList
                 query={filters}
                 value={selected}
