@@ -202,13 +202,16 @@ describe('held while the agent is on the list', () => {
     const store = await storeOf(backend, {});
     await renderList(store);
 
+    expect(listRoot()).not.toHaveAttribute('data-held');
     fireEvent.pointerEnter(listRoot());
+    expect(listRoot()).toHaveAttribute('data-held', '');
     let arrived!: Conversation;
     act(() => void (arrived = backend.simulate.newConversation()));
     expect(names()[0]).toBe('Person 1');
     expect(newButton()).toHaveAccessibleName('1 new');
 
     fireEvent.pointerLeave(listRoot());
+    expect(listRoot()).not.toHaveAttribute('data-held');
     expect(names()[0]).toBe(arrived.contact?.name);
     expect(newButton()).toBeNull();
 

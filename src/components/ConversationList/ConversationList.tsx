@@ -108,7 +108,7 @@ function StoreList({ query, ref, ...props }: ConversationListProps) {
     refetch,
   };
   const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId || query.unassigned));
-  return <ListView {...props} ref={rootRef} data={data} filtered={filtered} Row={StoreRow} notice={ids.length > 0 && <NewRows count={held.waiting} onShow={held.release} />} />;
+  return <ListView data-held={held.holding ? '' : undefined} {...props} ref={rootRef} data={data} filtered={filtered} Row={StoreRow} notice={ids.length > 0 && <NewRows count={held.waiting} onShow={held.release} />} />;
 }
 
 function HostList({ conversations, hasNext = false, onLoadMore, ...props }: ConversationListProps & { conversations: readonly Conversation[] }) {

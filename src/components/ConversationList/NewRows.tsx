@@ -16,7 +16,8 @@ export function NewRows({ count, onShow }: { count: number; onShow: () => void }
           <svg className="ik-list-news-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
             <path d="M8 13V3M3.5 7.5 8 3l4.5 4.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
-          {messages.newRows(count)}
+          {/* Its own direction: an English label in a right-to-left page still reads "3 new". */}
+          <bdi>{messages.newRows(count)}</bdi>
         </button>
       )}
     </div>

@@ -6,6 +6,8 @@ export interface HeldOrder {
   ids: readonly string[];
   /** Rows that arrived, or moved up, above the rows shown since the order was held: not shown yet. */
   waiting: number;
+  /** Whether the order is held now (the agent is on the list). */
+  holding: boolean;
   /** Shows the list's own order now and scrolls to its top, where they are. */
   release: () => void;
   /** Goes on the list's root element: where pointer, focus and scrolling are watched. */
@@ -187,5 +189,5 @@ export function useHeldOrder(current: readonly string[], { key, keep, rowHeight 
     else scroller.scrollTop = 0;
   }, [key, current, root]);
 
-  return { ids, waiting: view.waiting, release, ref: setRoot };
+  return { ids, waiting: view.waiting, holding: hold, release, ref: setRoot };
 }
