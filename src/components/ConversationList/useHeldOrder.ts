@@ -168,10 +168,13 @@ export function useHeldOrder(current: readonly string[], { key, keep, rowHeight 
     shown.current = { key, ids };
     if (before === ids || !root || scrollTop.current <= 0) return;
     const above = Math.min(before.length, Math.floor(scrollTop.current / rowHeight));
-    if (above === 0) return;
+    // Most changes leave the rows above as they were: found by comparing them, without a set of every id.
+    let same = 0;
+    while (same < above && before[same] === ids[same]) same++;
+    if (same === above) return;
     const now = new Set(ids);
     let gone = 0;
-    for (let i = 0; i < above; i++) if (!now.has(before[i]!)) gone++;
+    for (let i = same; i < above; i++) if (!now.has(before[i]!)) gone++;
     const scroller = root.querySelector<HTMLElement>('[role="listbox"]');
     if (gone === 0 || !scroller) return;
     scrollTop.current = Math.max(0, scrollTop.current - gone * rowHeight);
