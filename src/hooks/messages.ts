@@ -95,6 +95,8 @@ export interface InboxMessages {
   today: string;
   loading: string;
   loadingMore: string;
+  /** The button over a list held still while the agent is on it: rows that arrived or moved up meanwhile, not shown yet ("3 new"). */
+  newRows: (count: number) => string;
   /** Said when End reaches the last loaded row and more must load. */
   endOfLoaded: (loaded: number, total: number) => string;
   emptyList: string;
@@ -218,6 +220,7 @@ export const defaultMessages: InboxMessages = {
   today: 'Today',
   loading: 'Loading…',
   loadingMore: 'Loading more…',
+  newRows: plural('en', { other: '# new' }),
   endOfLoaded: (loaded, total) => `Last loaded conversation: ${loaded} of ${total}. Loading more; press End again to go further.`,
   emptyList: 'No conversations yet.',
   emptyListFiltered: 'No conversations match these filters.',

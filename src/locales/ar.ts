@@ -72,6 +72,7 @@ export const messages: InboxMessages = {
   today: 'اليوم',
   loading: 'جارٍ التحميل…',
   loadingMore: 'جارٍ تحميل المزيد…',
+  newRows: plural('ar', { zero: 'لا جديد', one: 'محادثة جديدة', two: 'محادثتان جديدتان', few: '# محادثات جديدة', many: '# محادثة جديدة', other: '# محادثة جديدة' }),
   emptyList: 'لا محادثات بعد.',
   emptyListFiltered: 'لا محادثات تطابق هذه التصفية.',
   retry: 'إعادة المحاولة',

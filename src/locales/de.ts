@@ -60,6 +60,7 @@ export const messages: InboxMessages = {
   today: 'Heute',
   loading: 'Wird geladen…',
   loadingMore: 'Weitere werden geladen…',
+  newRows: plural('de', { other: '# neue' }),
   emptyList: 'Noch keine Konversationen.',
   emptyListFiltered: 'Keine Konversationen für diese Filter.',
   retry: 'Erneut versuchen',

@@ -60,6 +60,7 @@ export const messages: InboxMessages = {
   today: 'Hoy',
   loading: 'Cargando…',
   loadingMore: 'Cargando más…',
+  newRows: plural('es', { one: '# nueva', other: '# nuevas' }),
   emptyList: 'Aún no hay conversaciones.',
   emptyListFiltered: 'Ninguna conversación coincide con estos filtros.',
   retry: 'Reintentar',

@@ -62,6 +62,7 @@ export const messages: InboxMessages = {
   today: 'Aujourd’hui',
   loading: 'Chargement…',
   loadingMore: 'Chargement de la suite…',
+  newRows: plural('fr', { one: '# nouvelle', other: '# nouvelles' }),
   emptyList: 'Aucune conversation pour l’instant.',
   emptyListFiltered: 'Aucune conversation ne correspond à ces filtres.',
   retry: 'Réessayer',

@@ -63,6 +63,7 @@ export const messages: InboxMessages = {
   today: 'आज',
   loading: 'लोड हो रहा है…',
   loadingMore: 'और लोड हो रहा है…',
+  newRows: plural('hi', { other: '# नई' }),
   emptyList: 'अभी कोई बातचीत नहीं है।',
   emptyListFiltered: 'इन फ़िल्टर से कोई बातचीत मेल नहीं खाती।',
   retry: 'फिर कोशिश करें',

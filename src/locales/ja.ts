@@ -59,6 +59,7 @@ export const messages: InboxMessages = {
   today: '今日',
   loading: '読み込み中…',
   loadingMore: 'さらに読み込み中…',
+  newRows: plural('ja', { other: '新着 #件' }),
   emptyList: '会話はまだありません。',
   emptyListFiltered: 'このフィルターに一致する会話はありません。',
   retry: '再試行',

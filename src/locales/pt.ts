@@ -60,6 +60,7 @@ export const messages: InboxMessages = {
   today: 'Hoje',
   loading: 'Carregando…',
   loadingMore: 'Carregando mais…',
+  newRows: plural('pt-BR', { one: '# nova', other: '# novas' }),
   emptyList: 'Nenhuma conversa ainda.',
   emptyListFiltered: 'Nenhuma conversa corresponde a estes filtros.',
   retry: 'Tentar de novo',

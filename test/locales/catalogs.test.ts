@@ -48,6 +48,7 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
   unreadAmongLoaded: counts,
   savedInBrowser: [['Waply'], [null]],
   notSavedInBrowser: [['Waply'], [null]],
+  newRows: counts,
   assignedTo: [['Alice Support']],
   minutesAgo: counts,
   hoursAgo: counts,

@@ -14,6 +14,9 @@ import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useTriageAttributes } from '../shared/useTriageAttributes.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationRowContent } from './RowContent.js';
+import { NewRows, useMergedRef } from './NewRows.js';
+import { useShareShownOrder } from './shownOrder.js';
+import { useHeldOrder } from './useHeldOrder.js';
 import { useRowWindow } from './useRowWindow.js';
 import { useUnreadIds } from './useUnreadIds.js';
 
@@ -87,7 +90,7 @@ function ConversationList(props: ConversationListProps) {
   return <StoreList {...props} />;
 }
 
-function StoreList({ query, unreadOnly = false, ...props }: ConversationListProps) {
+function StoreList({ query, unreadOnly = false, ref, ...props }: ConversationListProps) {
   // Observing, paging and refetching as the hook does; the list itself is read as the store holds it now,
   // so a store filled before a server render renders rows (zustand's useStore renders the initial state there).
   const { loadMore, refetch } = useConversationIds(query);
@@ -97,7 +100,13 @@ function StoreList({ query, unreadOnly = false, ...props }: ConversationListProp
     useCallback((s: InboxState) => s.lists[key], [key]),
   );
   const unread = useUnreadIds(key, unreadOnly, props.value);
-  const ids = unread ?? list?.ids ?? NO_IDS;
+  // While the agent is on the list, it holds still: new and reordered rows wait behind "N new".
+  const source = unread ?? list?.ids ?? NO_IDS;
+  // Turning Unread on or off is the agent's own choice of rows, not traffic: another list, nothing held over.
+  const held = useHeldOrder(source, { key: unread ? `${key}|unread` : key, keep: props.value, rowHeight: props.rowHeight ?? ROW_HEIGHT });
+  const rootRef = useMergedRef(held.ref, ref);
+  const { ids } = held;
+  useShareShownOrder(ids, source);
   const data: ListData = {
     count: ids.length,
     idAt: (index) => ids[index],
@@ -112,8 +121,25 @@ function StoreList({ query, unreadOnly = false, ...props }: ConversationListProp
     refetch,
   };
   const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId || query.unassigned));
-  const notice = unread && list?.status === 'success' ? <UnreadNotice loaded={list.ids.length} hasNext={list.hasNext} loadMore={loadMore} loading={list.isFetchingMore} /> : null;
-  return <ListView {...props} data={data} filtered={filtered || !!unread} Row={StoreRow} notice={notice} unreadOnly={!!unread} />;
+  const unreadNotice = unread && list?.status === 'success' ? <UnreadNotice loaded={list.ids.length} hasNext={list.hasNext} loadMore={loadMore} loading={list.isFetchingMore} /> : null;
+  const notice = (
+    <>
+      {unreadNotice}
+      {ids.length > 0 && <NewRows count={held.waiting} onShow={held.release} />}
+    </>
+  );
+  return (
+    <ListView
+      data-held={held.holding ? '' : undefined}
+      {...props}
+      ref={rootRef}
+      data={data}
+      filtered={filtered || !!unread}
+      Row={StoreRow}
+      notice={notice}
+      unreadOnly={!!unread}
+    />
+  );
 }
 
 /** Says that the Unread filter covers the loaded rows only, and offers to load more. */
@@ -262,6 +288,7 @@ class IndexHint {
 
 const KEY_STEPS: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: 10, PageUp: -10 };
 const OVERSCAN = 6;
+const ROW_HEIGHT = 76;
 
 function ListView({
   data,
@@ -272,7 +299,7 @@ function ListView({
   onValueChange,
   renderItem,
   emptyState,
-  rowHeight = 76,
+  rowHeight = ROW_HEIGHT,
   label,
   className,
   onKeyDown,
@@ -280,7 +307,13 @@ function ListView({
   notice,
   unreadOnly,
   ...rest
-}: Omit<ConversationListProps, 'query' | 'conversations'> & { data: ListData; filtered: boolean; Row: (props: RowProps) => ReactNode; notice?: ReactNode | undefined }) {
+}: Omit<ConversationListProps, 'query' | 'conversations'> & {
+  data: ListData;
+  filtered: boolean;
+  Row: (props: RowProps) => ReactNode;
+  /** Shown over the top of the rows: the "N new" button (taking no space of its own) and the Unread filter's note. */
+  notice?: ReactNode | undefined;
+}) {
   const { messages } = useInboxContext('ConversationList');
   const themeClass = useThemeClass();
   const [selected, setSelected] = useControllable<string | null>(value, defaultValue, onValueChange);

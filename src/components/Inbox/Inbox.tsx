@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
@@ -8,6 +8,7 @@ import { listKey } from '../../store/queries.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
 import { ConversationList } from '../ConversationList/ConversationList.js';
 import type { ConversationRowState } from '../ConversationList/ConversationList.js';
+import { ShownOrderContext } from '../ConversationList/shownOrder.js';
 import { ConversationView } from '../ConversationView/ConversationView.js';
 import { cx } from '../shared/cx.js';
 import { PortalContainerContext } from '../shared/PortalContainer.js';
@@ -86,6 +87,9 @@ export function Inbox({
   // Where the open conversation last stood in the list, so that when it leaves (resolved under an Open
   // filter) j/k continue from there. Kept in a ref from a store subscription: no re-render of the inbox.
   const lastIndex = useRef(-1);
+  // The order the list shows while it holds still under the agent (else null: the store's).
+  const shownOrder = useRef<readonly string[] | null>(null);
+  const shareShownOrder = useCallback((ids: readonly string[] | null) => void (shownOrder.current = ids), []);
   useEffect(() => {
     lastIndex.current = -1;
     if (!selected) return;
@@ -93,10 +97,11 @@ export function Inbox({
       const index = ids ? ids.indexOf(selected) : -1;
       if (index !== -1) lastIndex.current = index;
     };
-    record(store.state.getState().lists[key]?.ids);
+    record(shownOrder.current ?? store.state.getState().lists[key]?.ids);
     return store.state.subscribe((state, previous) => {
       const ids = state.lists[key]?.ids;
-      if (ids !== previous.lists[key]?.ids) record(ids);
+      // Before the list renders the change: a held list's order still has the row where the agent saw it.
+      if (ids !== previous.lists[key]?.ids) record(shownOrder.current ?? ids);
     });
   }, [store, key, selected]);
 
@@ -104,8 +109,9 @@ export function Inbox({
     // Read at keypress: subscribing here would re-render the whole inbox (the open timeline too) on every list change.
     const state = store.state.getState();
     const loaded = state.lists[key]?.ids ?? [];
-    // j/k walk the rows the list shows: with Unread on, the unread ones (and the open one).
-    const ids = unreadOnly ? unreadIds(state, loaded, selected) : loaded;
+    // j/k walk the rows the list shows: the order it holds still while the agent is on it, else the
+    // store's; with Unread on, the unread ones (and the open one).
+    const ids = shownOrder.current ?? (unreadOnly ? unreadIds(state, loaded, selected) : loaded);
     if (ids.length === 0) return;
     const index = selected ? ids.indexOf(selected) : -1;
     let target = 0;
@@ -189,15 +195,17 @@ export function Inbox({
               query={filters}
             />
             <ConversationFilters value={filters} onValueChange={setFilters} unreadOnly={unreadOnly} onUnreadOnlyChange={setUnreadOnly} />
-            <ConversationList
-              query={filters}
-              unreadOnly={unreadOnly}
-              value={selected}
-              onValueChange={setSelected}
-              renderItem={renderItem}
-              emptyState={emptyState}
-              onKeyDown={handleListKeyDown}
-            />
+            <ShownOrderContext.Provider value={shareShownOrder}>
+              <ConversationList
+                query={filters}
+                unreadOnly={unreadOnly}
+                value={selected}
+                onValueChange={setSelected}
+                renderItem={renderItem}
+                emptyState={emptyState}
+                onKeyDown={handleListKeyDown}
+              />
+            </ShownOrderContext.Provider>
           </div>
           <ConversationView
             className="ik-inbox-view-pane"
