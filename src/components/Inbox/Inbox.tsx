@@ -6,6 +6,7 @@ import { useInboxContext } from '../../hooks/context.js';
 import { listKey } from '../../store/queries.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
 import { ConversationList } from '../ConversationList/ConversationList.js';
+import { createConversationSelection } from '../ConversationList/selection.js';
 import type { ConversationRowState } from '../ConversationList/ConversationList.js';
 import { ConversationView } from '../ConversationView/ConversationView.js';
 import { cx } from '../shared/cx.js';
@@ -13,6 +14,7 @@ import { PortalContainerContext } from '../shared/PortalContainer.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationViews, queryForView, viewOfQuery } from '../ConversationViews/ConversationViews.js';
+import { BulkToolbar } from './BulkToolbar.js';
 import { ConversationFilters } from './ConversationFilters.js';
 
 export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
@@ -72,6 +74,8 @@ export function Inbox({
   const [filters, setFilters] = useControllable<ConversationQuery>(query, defaultQuery, onQueryChange);
   const [assignOpen, setAssignOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  // The bulk selection lives outside React state: checking a row re-renders that row and the toolbar, not the inbox.
+  const [selection] = useState(createConversationSelection);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const { resolve } = useResolveConversation(selected ?? undefined);
   // The query is the one source of truth for who is shown: the views tab is read from its
@@ -182,9 +186,12 @@ export function Inbox({
               onValueChange={(view) => setFilters(queryForView(filters, view, currentUserId))}
               query={filters}
             />
-            <ConversationFilters value={filters} onValueChange={setFilters} />
+            <BulkToolbar selection={selection} query={filters}>
+              <ConversationFilters value={filters} onValueChange={setFilters} />
+            </BulkToolbar>
             <ConversationList
               query={filters}
+              selection={selection}
               value={selected}
               onValueChange={setSelected}
               renderItem={renderItem}
