@@ -33,10 +33,10 @@ afterEach(() => {
 });
 
 function renderInbox(adapter: ConversationsAdapter, props: Partial<InboxProps> = {}, undoMs = 0) {
-  const store = createInboxStore({ adapter, pollIntervalMs: 0, storage: createMemoryStorage(), undoMs, currentUser: { type: 'user', id: 'user_1', name: 'Ana Agent' } });
+  const store = createInboxStore({ adapter, pollIntervalMs: 0, storage: createMemoryStorage(), undoMs });
   stores.push(store);
   render(
-    <InboxProvider store={store}>
+    <InboxProvider store={store} pollIntervalMs={0}>
       <Inbox {...props} />
     </InboxProvider>,
   );
