@@ -196,6 +196,16 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
   const bulk = useContext(RowSelectionContext);
   const checked = useIsSelected(bulk?.selection, id);
   if (!conversation) return null;
+  const body = (
+    <RowBody
+      conversation={conversation}
+      selected={!!renderItem && selected}
+      active={!!renderItem && active}
+      pending={!!renderItem && pending}
+      checked={!!renderItem && checked}
+      renderItem={renderItem}
+    />
+  );
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (bulk && event.shiftKey) bulk.check(id, index, true);
     else onSelect(id, index);
@@ -208,6 +218,8 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       id={optionId}
       aria-selected={selected}
       aria-checked={bulk ? checked : undefined}
+      // Named by its content alone: the checkbox's "Select ‹name›" would open every row's name.
+      aria-labelledby={bulk ? `${optionId}-body` : undefined}
       aria-setsize={setSize}
       aria-posinset={index + 1}
       className="ik-row"
@@ -226,14 +238,14 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
     >
       {bulk && <RowCheck conversation={conversation} checked={checked} onCheck={(extend) => bulk.check(id, index, extend)} />}
       {/* The default content shows no row state, so a row gaining or losing it re-renders only this element. */}
-      <RowBody
-        conversation={conversation}
-        selected={!!renderItem && selected}
-        active={!!renderItem && active}
-        pending={!!renderItem && pending}
-        checked={!!renderItem && checked}
-        renderItem={renderItem}
-      />
+      {bulk ? (
+        // A box for the name only (display: contents): the row's layout sees the content as before.
+        <span id={`${optionId}-body`} className="ik-row-body">
+          {body}
+        </span>
+      ) : (
+        body
+      )}
     </div>
   );
 });
