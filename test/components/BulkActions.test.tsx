@@ -81,8 +81,8 @@ describe('Bulk selection: checkboxes', () => {
     await screen.findByRole('checkbox', { name: 'Select Person 1' });
     expect(within(listbox()).getAllByRole('checkbox').map((c) => c.getAttribute('aria-label'))).toEqual(['Select Person 1', 'Select Person 2', 'Select Person 3']);
     for (const option of within(listbox()).getAllByRole('option')) expect(option).toHaveAttribute('aria-checked', 'false');
-    // The row is named by its content, not by its checkbox's label.
-    expect(row('Person 1')).toHaveAccessibleName(/^Person 1 /);
+    // The row's name starts with its content; its checkbox's label comes last.
+    expect(row('Person 1')).toHaveAccessibleName(/^Person 1 .*Select Person 1$/);
     expect(screen.getByRole('group', { name: 'Filters' })).toBeInTheDocument();
     expect(toolbar()).toBeNull();
 

@@ -218,8 +218,6 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       id={optionId}
       aria-selected={selected}
       aria-checked={bulk ? checked : undefined}
-      // Named by its content alone: the checkbox's "Select ‹name›" would open every row's name.
-      aria-labelledby={bulk ? `${optionId}-body` : undefined}
       aria-setsize={setSize}
       aria-posinset={index + 1}
       className="ik-row"
@@ -236,16 +234,10 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       onMouseDown={bulk ? (event) => event.shiftKey && event.preventDefault() : undefined}
       onClick={onClick}
     >
-      {bulk && <RowCheck conversation={conversation} checked={checked} onCheck={(extend) => bulk.check(id, index, extend)} />}
       {/* The default content shows no row state, so a row gaining or losing it re-renders only this element. */}
-      {bulk ? (
-        // A box for the name only (display: contents): the row's layout sees the content as before.
-        <span id={`${optionId}-body`} className="ik-row-body">
-          {body}
-        </span>
-      ) : (
-        body
-      )}
+      {body}
+      {/* Last in the DOM, first on screen (CSS order): the row's name starts with its content, and ends with "Select ‹name›". */}
+      {bulk && <RowCheck conversation={conversation} checked={checked} onCheck={(extend) => bulk.check(id, index, extend)} />}
     </div>
   );
 });
