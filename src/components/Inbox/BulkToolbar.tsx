@@ -131,7 +131,15 @@ export function BulkToolbar({ selection, query, children, className, onKeyDown, 
   const showToolbar = running || size > 0;
   return (
     <>
-      {showToolbar ? (
+      {/* The toolbar and the filters share one grid cell: the list below does not move when one replaces the other. */}
+      <div className="ik-bulk-area" data-slot="bulk-area" data-state={showToolbar ? 'selecting' : 'idle'}>
+        {children !== undefined && (
+          // Kept mounted (their counts stay fresh), out of reach while the toolbar stands over them.
+          <div className="ik-bulk-under" aria-hidden={showToolbar || undefined} inert={showToolbar}>
+            {children}
+          </div>
+        )}
+        {showToolbar && (
         <div
           ref={setToolbarRef}
           role="toolbar"
@@ -147,7 +155,7 @@ export function BulkToolbar({ selection, query, children, className, onKeyDown, 
               <span className="ik-bulk-count" data-slot="bulk-progress">
                 {messages.bulkRunning(batch.count)}
               </span>
-              <button type="button" className="ik-button" data-slot="bulk-stop" onClick={stop}>
+              <button type="button" className="ik-button" data-size="sm" data-slot="bulk-stop" onClick={stop}>
                 {messages.stop}
               </button>
             </>
@@ -157,18 +165,17 @@ export function BulkToolbar({ selection, query, children, className, onKeyDown, 
                 {messages.selectedCount(size)}
               </span>
               <BulkAssignButton onChoose={(assignee) => start({ type: 'assign', assignee }, assignee.name ?? assignee.id)} />
-              <button type="button" className="ik-button" data-slot="bulk-resolve" onClick={() => start({ type: 'resolve' })}>
+              <button type="button" className="ik-button" data-size="sm" data-slot="bulk-resolve" onClick={() => start({ type: 'resolve' })}>
                 {messages.resolve}
               </button>
-              <button type="button" className="ik-button" data-variant="ghost" data-slot="bulk-clear" onClick={clear}>
+              <button type="button" className="ik-button" data-size="sm" data-variant="ghost" data-slot="bulk-clear" onClick={clear}>
                 {messages.clearSelection}
               </button>
             </>
           )}
         </div>
-      ) : (
-        children
-      )}
+        )}
+      </div>
       {/* Always in the page, so the summary is announced when it arrives. */}
       <div ref={statusRef} role="status" className={cx(themeClass, 'ik-bulk-status')} data-slot="bulk-status" data-state={summary ? (summary.failed.length ? 'failed' : 'done') : 'idle'}>
         {summary && (
@@ -262,6 +269,7 @@ function BulkAssignButton({ onChoose }: { onChoose: (assignee: Assignee) => void
         ref={triggerRef}
         type="button"
         className="ik-button"
+        data-size="sm"
         data-slot="bulk-assign"
         aria-haspopup="menu"
         aria-expanded={expanded}
