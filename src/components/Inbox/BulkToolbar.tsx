@@ -25,7 +25,7 @@ export interface BulkToolbarProps extends Omit<HTMLAttributes<HTMLDivElement>, '
   /** The list the selection comes from: Retry failed selects again the failed ones still in it. Default: every conversation. */
   query?: ConversationQuery | undefined;
   /** Shown in the toolbar's place while nothing is selected and no batch runs (the `Inbox` puts its filters here). */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
   ref?: Ref<HTMLDivElement> | undefined;
 }
 
