@@ -39,6 +39,10 @@ export type { InboxMessages, RowLabelParts } from './hooks/messages.js';
 // Components
 export { ConversationList } from './components/ConversationList/ConversationList.js';
 export type { ConversationListProps, ConversationRowState } from './components/ConversationList/ConversationList.js';
+export { createConversationSelection } from './components/ConversationList/selection.js';
+export type { ConversationSelection } from './components/ConversationList/selection.js';
+export { BulkToolbar } from './components/Inbox/BulkToolbar.js';
+export type { BulkToolbarProps } from './components/Inbox/BulkToolbar.js';
 export { ConversationView } from './components/ConversationView/ConversationView.js';
 export type { ConversationViewProps } from './components/ConversationView/ConversationView.js';
 export { AssignMenu } from './components/AssignMenu/AssignMenu.js';

@@ -160,9 +160,47 @@ export interface InboxMessages {
   shortcuts: string;
   shortcutList: Array<[keys: string, action: string]>;
   close: string;
+  /** A row checkbox's name: "Select Maria Lopez". */
+  selectRow: (name: string) => string;
+  /** Name of the toolbar that replaces the filters while conversations are selected. */
+  selectedConversations: string;
+  /** The toolbar's count: "3 selected". */
+  selectedCount: (count: number) => string;
+  /** The toolbar's assign menu button (the menu applies to every selected conversation). */
+  assignSelected: string;
+  /** Unselects everything. */
+  clearSelection: string;
+  /** Asked before resolving more than 100 at once. */
+  bulkConfirmResolve: (count: number) => string;
+  /** Asked before assigning more than 100 at once. */
+  bulkConfirmAssign: (count: number, name: string) => string;
+  /** Says what a confirmed batch will send. */
+  bulkConfirmDetail: (count: number) => string;
+  /** The confirm button: "Send 250 requests". */
+  bulkConfirmSend: (count: number) => string;
+  cancel: string;
+  /** While a batch runs. */
+  bulkRunning: (count: number) => string;
+  /** Stops a running batch. */
+  stop: string;
+  /** Parts of a finished batch's summary ("11 resolved, 1 failed: ‹reason›"). */
+  bulkResolved: (count: number) => string;
+  bulkAssigned: (count: number) => string;
+  bulkFailed: (count: number) => string;
+  /** A failed part with its reason: "1 failed: You are not allowed to do this." */
+  bulkFailedReason: (failed: string, reason: string) => string;
+  /** Left untouched because the batch was stopped first. */
+  bulkNotSent: (count: number) => string;
+  /** Taken back in the undo window (never counted as resolved). */
+  bulkUndone: (count: number) => string;
+  /** Between the parts of a summary. */
+  bulkSeparator: string;
+  /** Selects the conversations that failed again. */
+  retryFailed: string;
 }
 
 const unreadShort = plural('en', { other: '# unread' });
+const conversationsEn = plural('en', { one: '# conversation', other: '# conversations' });
 
 export const defaultMessages: InboxMessages = {
   conversations: 'Conversations',
@@ -293,7 +331,31 @@ export const defaultMessages: InboxMessages = {
     ['e', 'Resolve'],
     ['a', 'Assign'],
     ['n', 'Write a note'],
+    ['x', 'Select the row (Shift: a range)'],
     ['?', 'Show these shortcuts'],
   ],
   close: 'Close',
+  selectRow: (name) => `Select ${name}`,
+  selectedConversations: 'Selected conversations',
+  selectedCount: plural('en', { other: '# selected' }),
+  assignSelected: 'Assign…',
+  clearSelection: 'Clear',
+  bulkConfirmResolve: plural('en', { one: 'Resolve # conversation?', other: 'Resolve # conversations?' }),
+  bulkConfirmAssign: (count, name) => `Assign ${conversationsEn(count)} to ${name}?`,
+  bulkConfirmDetail: plural('en', {
+    one: 'This sends # request. You can stop it while it runs; what was sent stays sent.',
+    other: 'This sends # requests, 4 at a time. You can stop it while it runs; what was sent stays sent.',
+  }),
+  bulkConfirmSend: plural('en', { one: 'Send # request', other: 'Send # requests' }),
+  cancel: 'Cancel',
+  bulkRunning: plural('en', { one: 'Updating # conversation…', other: 'Updating # conversations…' }),
+  stop: 'Stop',
+  bulkResolved: plural('en', { other: '# resolved' }),
+  bulkAssigned: plural('en', { other: '# assigned' }),
+  bulkFailed: plural('en', { other: '# failed' }),
+  bulkFailedReason: (failed, reason) => `${failed}: ${reason}`,
+  bulkNotSent: plural('en', { other: '# not sent' }),
+  bulkUndone: plural('en', { other: '# undone' }),
+  bulkSeparator: ', ',
+  retryFailed: 'Retry failed',
 };

@@ -82,6 +82,19 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
     [{ name: 'Daniel Smith', status: null, assignee: null, unread: 0, waiting: null, overdue: false, window: null, time: '4 minutes ago', preview: null, noMessages: true }],
     [{ name: 'Daniel Smith', status: null, assignee: null, unread: 0, waiting: null, overdue: false, window: { state: 'closed', left: '1 minute' }, time: 'now', preview: { text: 'Thanks!', sent: true }, noMessages: false }],
   ],
+  selectRow: [['Maria Lopez'], ['محمد']],
+  selectedCount: counts,
+  bulkConfirmResolve: counts,
+  bulkConfirmAssign: COUNTS.map((n): [number, string] => [n, 'Alice Support']),
+  bulkConfirmDetail: counts,
+  bulkConfirmSend: counts,
+  bulkRunning: counts,
+  bulkResolved: counts,
+  bulkAssigned: counts,
+  bulkFailed: counts,
+  bulkFailedReason: [['1 failed', 'You are not allowed to do this.']],
+  bulkNotSent: counts,
+  bulkUndone: counts,
 };
 
 describe('UI catalogs', () => {
@@ -126,7 +139,9 @@ describe('UI catalogs', () => {
         const [first] = args;
         // A count is written out from 3 up (Arabic says zero, one and two in the noun itself).
         if (typeof first === 'number' && first >= 3) expect(text, `${tag}.${key}(${first})`).toContain(numbers.format(first));
-        if (key === 'assignedTo' || key === 'unknownStatus' || key === 'unknownChannel') expect(text).toContain(String(first));
+        if (key === 'assignedTo' || key === 'unknownStatus' || key === 'unknownChannel' || key === 'selectRow') expect(text).toContain(String(first));
+        if (key === 'bulkConfirmAssign' || key === 'bulkFailedReason') expect(text).toContain(String(args[1]));
+        if (key === 'bulkFailedReason') expect(text).toContain(String(first));
         if (key === 'unknownContact') expect(text).toContain(String(first).slice(-6));
         // The backend is named where known; unknown, it is "this backend" in words, never "null".
         if (key === 'savedInBrowser' || key === 'notSavedInBrowser') expect(text).toContain(first === null ? '' : String(first));

@@ -7,6 +7,7 @@ import { unreadIds } from '../../store/local.js';
 import { listKey } from '../../store/queries.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
 import { ConversationList } from '../ConversationList/ConversationList.js';
+import { createConversationSelection } from '../ConversationList/selection.js';
 import type { ConversationRowState } from '../ConversationList/ConversationList.js';
 import { ShownOrderContext } from '../ConversationList/shownOrder.js';
 import { ConversationView } from '../ConversationView/ConversationView.js';
@@ -15,6 +16,7 @@ import { PortalContainerContext } from '../shared/PortalContainer.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationViews, queryForView, viewOfQuery } from '../ConversationViews/ConversationViews.js';
+import { BulkToolbar } from './BulkToolbar.js';
 import { ConversationFilters } from './ConversationFilters.js';
 
 export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
@@ -76,6 +78,8 @@ export function Inbox({
   const [helpOpen, setHelpOpen] = useState(false);
   // The Unread toggle: a client-side filter over the loaded rows (no backend filters by unread).
   const [unreadOnly, setUnreadOnly] = useState(false);
+  // The bulk selection lives outside React state: checking a row re-renders that row and the toolbar, not the inbox.
+  const [selection] = useState(createConversationSelection);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const { resolve } = useResolveConversation(selected ?? undefined);
   // The query is the one source of truth for who is shown: the views tab is read from its
@@ -194,11 +198,14 @@ export function Inbox({
               onValueChange={(view) => setFilters(queryForView(filters, view, currentUserId))}
               query={filters}
             />
-            <ConversationFilters value={filters} onValueChange={setFilters} unreadOnly={unreadOnly} onUnreadOnlyChange={setUnreadOnly} />
+            <BulkToolbar selection={selection} query={filters}>
+              <ConversationFilters value={filters} onValueChange={setFilters} unreadOnly={unreadOnly} onUnreadOnlyChange={setUnreadOnly} />
+            </BulkToolbar>
             <ShownOrderContext.Provider value={shareShownOrder}>
               <ConversationList
                 query={filters}
                 unreadOnly={unreadOnly}
+                selection={selection}
                 value={selected}
                 onValueChange={setSelected}
                 renderItem={renderItem}
