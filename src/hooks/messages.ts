@@ -56,6 +56,19 @@ export interface InboxMessages {
   resolve: string;
   resolving: string;
   resolved: string;
+  /** The Undo line while a resolve waits to be sent: "Resolved: Maria Lopez."; with `others` waiting too, "Resolved: Maria Lopez and 2 more." */
+  resolvedUndoable: (name: string, others: number) => string;
+  /** Takes back the latest resolve still waiting to be sent. */
+  undo: string;
+  /** Takes back every resolve still waiting to be sent. */
+  undoAll: string;
+  /** The second resolve action, where the backend takes a resolution text. */
+  resolveWithNote: string;
+  /** Label of the resolution text field. */
+  resolutionLabel: string;
+  /** Said when Resolve is pressed with an empty resolution text. */
+  resolutionEmpty: string;
+  cancel: string;
   assign: string;
   assignToMe: string;
   people: string;
@@ -98,6 +111,8 @@ export interface InboxMessages {
   shortcutList: Array<[keys: string, action: string]>;
   close: string;
 }
+
+const moreEn = plural('en', { other: '# more' });
 
 export const defaultMessages: InboxMessages = {
   conversations: 'Conversations',
@@ -144,6 +159,13 @@ export const defaultMessages: InboxMessages = {
   resolve: 'Resolve',
   resolving: 'Resolving…',
   resolved: 'Resolved',
+  resolvedUndoable: (name, others) => (others > 0 ? `Resolved: ${name} and ${moreEn(others)}.` : `Resolved: ${name}.`),
+  undo: 'Undo',
+  undoAll: 'Undo all',
+  resolveWithNote: 'Resolve with a note…',
+  resolutionLabel: 'Resolution note',
+  resolutionEmpty: 'Write the resolution first, or use Resolve.',
+  cancel: 'Cancel',
   assign: 'Assign',
   assignToMe: 'Assign to me',
   people: 'People',
@@ -198,6 +220,7 @@ export const defaultMessages: InboxMessages = {
     ['↑ / ↓', 'Move in the list'],
     ['Enter', 'Open the conversation'],
     ['e', 'Resolve'],
+    ['z', 'Undo the last resolve'],
     ['a', 'Assign'],
     ['n', 'Write a note'],
     ['?', 'Show these shortcuts'],

@@ -12,6 +12,8 @@ export { ar as dateLocale } from 'date-fns/locale/ar';
 // Every form carries the number: a views tab shows it, and its spoken name must contain what it shows.
 const conversationCount = plural('ar', { zero: '# محادثة', one: '# محادثة', two: '# محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
 
+const moreAr = plural('ar', { zero: '# محادثة أخرى', one: 'محادثة أخرى', two: 'محادثتان أخريان', few: '# محادثات أخرى', many: '# محادثة أخرى', other: '# محادثة أخرى' });
+
 export const messages: InboxMessages = {
   conversations: 'المحادثات',
   filters: 'التصفية',
@@ -58,6 +60,13 @@ export const messages: InboxMessages = {
   resolve: 'حلّ',
   resolving: 'جارٍ الحل…',
   resolved: 'محلولة',
+  resolvedUndoable: (name, others) => (others > 0 ? `تم الحل: ${name} و${moreAr(others)}.` : `تم الحل: ${name}.`),
+  undo: 'تراجع',
+  undoAll: 'تراجع عن الكل',
+  resolveWithNote: 'حلّ مع ملاحظة…',
+  resolutionLabel: 'ملاحظة الحل',
+  resolutionEmpty: 'اكتب الحل أولًا، أو استخدم «حلّ».',
+  cancel: 'إلغاء',
   assign: 'إسناد',
   assignToMe: 'إسناد إليّ',
   people: 'الأشخاص',
@@ -90,6 +99,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'التنقل في القائمة'],
     ['Enter', 'فتح المحادثة'],
     ['e', 'حلّ'],
+    ['z', 'التراجع عن آخر حلّ'],
     ['a', 'إسناد'],
     ['n', 'كتابة ملاحظة'],
     ['?', 'عرض هذه الاختصارات'],

@@ -6,6 +6,8 @@ export { de as dateLocale } from 'date-fns/locale/de';
 /** German. Buttons are infinitives ("Zuweisen"); where a sentence addresses the agent, it says "Sie". */
 const conversationCount = plural('de', { one: '# Konversation', other: '# Konversationen' });
 
+const moreDe = plural('de', { other: '# weitere' });
+
 export const messages: InboxMessages = {
   conversations: 'Konversationen',
   filters: 'Filter',
@@ -45,6 +47,13 @@ export const messages: InboxMessages = {
   resolve: 'Lösen',
   resolving: 'Wird gelöst…',
   resolved: 'Gelöst',
+  resolvedUndoable: (name, others) => (others > 0 ? `Gelöst: ${name} und ${moreDe(others)}.` : `Gelöst: ${name}.`),
+  undo: 'Rückgängig',
+  undoAll: 'Alle rückgängig',
+  resolveWithNote: 'Mit Notiz lösen…',
+  resolutionLabel: 'Lösungsnotiz',
+  resolutionEmpty: 'Bitte zuerst die Lösung beschreiben, oder „Lösen“ verwenden.',
+  cancel: 'Abbrechen',
   assign: 'Zuweisen',
   assignToMe: 'Mir zuweisen',
   people: 'Personen',
@@ -77,6 +86,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'In der Liste bewegen'],
     ['Enter', 'Konversation öffnen'],
     ['e', 'Lösen'],
+    ['z', 'Letztes Lösen rückgängig machen'],
     ['a', 'Zuweisen'],
     ['n', 'Notiz schreiben'],
     ['?', 'Diese Tastenkürzel anzeigen'],

@@ -6,6 +6,8 @@ export { es as dateLocale } from 'date-fns/locale/es';
 /** Spanish, neutral between Spain and Latin America. Buttons are infinitives ("Asignar"); sentences use "tú". */
 const conversationCount = plural('es', { one: '# conversación', other: '# conversaciones' });
 
+const moreEs = plural('es', { other: '# más' });
+
 export const messages: InboxMessages = {
   conversations: 'Conversaciones',
   filters: 'Filtros',
@@ -45,6 +47,13 @@ export const messages: InboxMessages = {
   resolve: 'Resolver',
   resolving: 'Resolviendo…',
   resolved: 'Resuelta',
+  resolvedUndoable: (name, others) => (others > 0 ? `Conversaciones resueltas: ${name} y ${moreEs(others)}.` : `Conversación resuelta: ${name}.`),
+  undo: 'Deshacer',
+  undoAll: 'Deshacer todo',
+  resolveWithNote: 'Resolver con una nota…',
+  resolutionLabel: 'Nota de resolución',
+  resolutionEmpty: 'Escribe primero la resolución, o usa Resolver.',
+  cancel: 'Cancelar',
   assign: 'Asignar',
   assignToMe: 'Asignarme',
   people: 'Personas',
@@ -77,6 +86,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'Moverse por la lista'],
     ['Enter', 'Abrir la conversación'],
     ['e', 'Resolver'],
+    ['z', 'Deshacer la última resolución'],
     ['a', 'Asignar'],
     ['n', 'Escribir una nota'],
     ['?', 'Mostrar estos atajos'],

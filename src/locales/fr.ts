@@ -8,6 +8,8 @@ export { fr as dateLocale } from 'date-fns/locale/fr';
 /** French. Buttons are infinitives ("Assigner"); sentences address the agent as "vous". */
 const conversationCount = plural('fr', { one: '# conversation', other: '# conversations' });
 
+const moreFr = plural('fr', { one: '# autre', other: '# autres' });
+
 export const messages: InboxMessages = {
   conversations: 'Conversations',
   filters: 'Filtres',
@@ -47,6 +49,13 @@ export const messages: InboxMessages = {
   resolve: 'Résoudre',
   resolving: 'Résolution…',
   resolved: 'Résolue',
+  resolvedUndoable: (name, others) => (others > 0 ? `Conversations résolues\u00a0: ${name} et ${moreFr(others)}.` : `Conversation résolue\u00a0: ${name}.`),
+  undo: 'Annuler',
+  undoAll: 'Tout annuler',
+  resolveWithNote: 'Résoudre avec une note…',
+  resolutionLabel: 'Note de résolution',
+  resolutionEmpty: 'Écrivez d’abord la résolution, ou utilisez Résoudre.',
+  cancel: 'Annuler',
   assign: 'Assigner',
   assignToMe: 'M’assigner',
   people: 'Personnes',
@@ -79,6 +88,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'Se déplacer dans la liste'],
     ['Entrée', 'Ouvrir la conversation'],
     ['e', 'Résoudre'],
+    ['z', 'Annuler la dernière résolution'],
     ['a', 'Assigner'],
     ['n', 'Écrire une note'],
     ['?', 'Afficher ces raccourcis'],

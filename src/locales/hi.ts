@@ -9,6 +9,8 @@ export { hi as dateLocale } from 'date-fns/locale/hi';
  */
 const conversationCount = plural('hi', { one: '# बातचीत', other: '# बातचीत' });
 
+const moreHi = plural('hi', { other: '# अन्य' });
+
 export const messages: InboxMessages = {
   conversations: 'बातचीत',
   filters: 'फ़िल्टर',
@@ -48,6 +50,13 @@ export const messages: InboxMessages = {
   resolve: 'हल करें',
   resolving: 'हल हो रही है…',
   resolved: 'हल हो गई',
+  resolvedUndoable: (name, others) => (others > 0 ? `हल हो गईं: ${name} और ${moreHi(others)}।` : `हल हो गई: ${name}।`),
+  undo: 'पूर्ववत करें',
+  undoAll: 'सभी पूर्ववत करें',
+  resolveWithNote: 'नोट के साथ हल करें…',
+  resolutionLabel: 'समाधान नोट',
+  resolutionEmpty: 'पहले समाधान लिखें, या “हल करें” चुनें।',
+  cancel: 'रद्द करें',
   assign: 'असाइन करें',
   assignToMe: 'मुझे असाइन करें',
   people: 'लोग',
@@ -80,6 +89,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'सूची में ऊपर-नीचे जाएँ'],
     ['Enter', 'बातचीत खोलें'],
     ['e', 'हल करें'],
+    ['z', 'पिछला हल पूर्ववत करें'],
     ['a', 'असाइन करें'],
     ['n', 'नोट लिखें'],
     ['?', 'ये शॉर्टकट दिखाएँ'],

@@ -6,6 +6,8 @@ export { ja as dateLocale } from 'date-fns/locale/ja';
 /** Japanese: polite です/ます sentences, plain nouns on buttons and badges; one plural form. */
 const conversationCount = plural('ja', { other: '# 件の会話' });
 
+const moreJa = plural('ja', { other: 'ほか#件' });
+
 export const messages: InboxMessages = {
   conversations: '会話',
   filters: 'フィルター',
@@ -45,6 +47,13 @@ export const messages: InboxMessages = {
   resolve: '解決',
   resolving: '解決中…',
   resolved: '解決済み',
+  resolvedUndoable: (name, others) => (others > 0 ? `${name}${moreJa(others)}を解決済みにしました。` : `${name}を解決済みにしました。`),
+  undo: '元に戻す',
+  undoAll: 'すべて元に戻す',
+  resolveWithNote: 'メモを付けて解決…',
+  resolutionLabel: '解決メモ',
+  resolutionEmpty: '解決内容を入力するか、「解決」を使ってください。',
+  cancel: 'キャンセル',
   assign: '割り当て',
   assignToMe: '自分に割り当て',
   people: 'メンバー',
@@ -77,6 +86,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'リスト内を移動'],
     ['Enter', '会話を開く'],
     ['e', '解決'],
+    ['z', '直前の解決を元に戻す'],
     ['a', '割り当て'],
     ['n', 'メモを書く'],
     ['?', 'ショートカットを表示'],

@@ -6,6 +6,8 @@ export { ptBR as dateLocale } from 'date-fns/locale/pt-BR';
 /** Portuguese as written in Brazil (pt-BR, dates too). Buttons are infinitives ("Atribuir"); sentences use "você". */
 const conversationCount = plural('pt', { one: '# conversa', other: '# conversas' });
 
+const morePt = plural('pt', { other: 'mais #' });
+
 export const messages: InboxMessages = {
   conversations: 'Conversas',
   filters: 'Filtros',
@@ -45,6 +47,13 @@ export const messages: InboxMessages = {
   resolve: 'Resolver',
   resolving: 'Resolvendo…',
   resolved: 'Resolvida',
+  resolvedUndoable: (name, others) => (others > 0 ? `Conversas resolvidas: ${name} e ${morePt(others)}.` : `Conversa resolvida: ${name}.`),
+  undo: 'Desfazer',
+  undoAll: 'Desfazer tudo',
+  resolveWithNote: 'Resolver com uma nota…',
+  resolutionLabel: 'Nota de resolução',
+  resolutionEmpty: 'Escreva a resolução primeiro, ou use Resolver.',
+  cancel: 'Cancelar',
   assign: 'Atribuir',
   assignToMe: 'Atribuir a mim',
   people: 'Pessoas',
@@ -77,6 +86,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'Mover na lista'],
     ['Enter', 'Abrir a conversa'],
     ['e', 'Resolver'],
+    ['z', 'Desfazer a última resolução'],
     ['a', 'Atribuir'],
     ['n', 'Escrever uma nota'],
     ['?', 'Mostrar estes atalhos'],
