@@ -34,6 +34,8 @@ export interface WidgetOptions {
   messages?: Partial<InboxMessages> | undefined;
   /** Polling interval; 0 turns it off. Default 15 000 ms. */
   pollIntervalMs?: number | undefined;
+  /** How long a resolve waits, with an Undo line, before it is sent; 0 sends at once. Default 5 000 ms. */
+  undoMs?: number | undefined;
 }
 
 /** The language of a BCP-47 tag, lower case: `pt-BR` is `pt`. */

@@ -88,6 +88,7 @@ export function createView(parts: ViewParts, options: WidgetOptions): View {
         locale={next.locale}
         messages={current.messages}
         pollIntervalMs={current.pollIntervalMs}
+        undoMs={current.undoMs}
       >
         <Inbox theme={current.theme ?? 'auto'} portalContainer={parts.portal} />
       </InboxProvider>,
