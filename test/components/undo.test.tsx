@@ -140,7 +140,8 @@ describe('Resolve with Undo in the Inbox (default window, 5 s)', () => {
     await open(user, 'Person 2');
     await user.click(screen.getByRole('button', { name: 'Resolve' }));
     expect(rowNames()).toEqual(['Person 1', 'Person 3', 'Person 4']);
-    screen.getByRole('log').focus();
+    // The button is disabled now: focus went on to the timeline, so j works from there.
+    expect(screen.getByRole('log')).toHaveFocus();
     await user.keyboard('j');
     expect(await screen.findByRole('heading', { level: 2, name: 'Person 3' })).toBeInTheDocument();
     // Still offered: the line is the inbox's, not the resolved conversation's.
@@ -247,7 +248,7 @@ describe('Resolve with Undo in the Inbox (default window, 5 s)', () => {
     expect(undoStatus()).toBeEmptyDOMElement();
   });
 
-  it('after the window, the button reads Resolving… while the server works, then Resolved', async () => {
+  it('after the window, the button and row read as pending while the server works, then Resolved', async () => {
     const { adapter: inner, backend } = counted(people(2));
     const gate = deferred();
     const adapter: ConversationsAdapter = { ...inner, resolveConversation: async (...args) => (await gate.promise, backend.resolveConversation(...args)) };
@@ -257,8 +258,11 @@ describe('Resolve with Undo in the Inbox (default window, 5 s)', () => {
     fakeClock();
     press('e');
     expect(screen.getByRole('button', { name: 'Resolved' })).not.toHaveAttribute('aria-busy');
+    // Nothing in flight yet: the row is not dimmed as pending.
+    expect(row('Person 1')).not.toHaveAttribute('data-pending');
     await pass(5_000);
     expect(screen.getByRole('button', { name: 'Resolving…' })).toHaveAttribute('aria-busy', 'true');
+    expect(row('Person 1')).toHaveAttribute('data-pending');
     expect(undoStatus()).toBeEmptyDOMElement();
     await act(async () => gate.resolve());
     expect(screen.getByRole('button', { name: 'Resolved' })).toBeDisabled();

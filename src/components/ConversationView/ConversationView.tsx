@@ -211,6 +211,8 @@ function Loaded({
             onClick={() => {
               resetResolve();
               void resolve(conversation.id);
+              // The button is now disabled and would drop focus to the page: keep it in the view (j, z still work).
+              timelineRef.current?.focus();
             }}
           >
             {held ? messages.resolved : resolving ? messages.resolving : resolved ? messages.resolved : messages.resolve}
