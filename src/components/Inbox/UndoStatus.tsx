@@ -48,7 +48,8 @@ export function UndoStatus({ className, ref, ...rest }: UndoStatusProps) {
     const parts = messages.resolvedUndoable(NAME, count - 1).split(NAME);
     line = (
       <div className="ik-undo" data-slot="undo-line" data-count={count}>
-        <span className="ik-undo-text">
+        {/* Its direction from the catalog's own words (the name is a <bdi>, which dir=auto skips). */}
+        <span className="ik-undo-text" dir="auto">
           {parts.map((part, i) => (
             <span key={i}>
               {i > 0 && <bdi className="ik-undo-name">{name}</bdi>}
