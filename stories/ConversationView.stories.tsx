@@ -112,7 +112,8 @@ export const Loading: Story = {
   render: viewOn('conv_ai-escalated', { conversations: AI_CONVERSATIONS, wrap: neverDetail }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading…');
+    // The view's other status region (the Undo line) is empty: pick the loading one by its text.
+    await expect((await canvas.findByText('Loading…')).closest('[role="status"]')).toHaveAttribute('data-slot', 'loading');
   },
 };
 

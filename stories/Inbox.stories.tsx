@@ -115,7 +115,7 @@ export const KeyboardTriage: Story = {
     await expect(list).toHaveAttribute('aria-activedescendant', within(list).getAllByRole('option')[1]!.id);
 
     // e resolves the open conversation.
-    const resolve = canvas.getByRole('button', { name: /^Resolve/ });
+    const resolve = canvas.getByRole('button', { name: /^(Resolve|Resolved|Resolving…)$/ });
     if (!(resolve as HTMLButtonElement).disabled) {
       await userEvent.keyboard('e');
       await waitFor(() => expect(canvas.getByRole('button', { name: 'Resolved' })).toBeDisabled());

@@ -25,6 +25,8 @@ export interface DemoOptions {
   extraUsers?: Assignee[];
   /** UI strings to replace (a translation). Keep it stable (module level). */
   messages?: Partial<InboxMessages>;
+  /** The provider's undo window for resolves (its default when absent). */
+  undoMs?: number;
 }
 
 export const LOCALES: Record<string, Locale> = { en: enUS, ar, de, es, fr, pt };
@@ -89,6 +91,7 @@ export function DemoProvider({ children, options }: { children: ReactNode; optio
       locale={LOCALES[options.locale ?? 'en']}
       messages={options.messages}
       pollIntervalMs={15_000}
+      undoMs={options.undoMs}
       storage={storage}
     >
       {children}

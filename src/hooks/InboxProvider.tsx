@@ -11,8 +11,8 @@ import { InboxContext } from './context.js';
 import { defaultMessages } from './messages.js';
 import type { InboxMessages } from './messages.js';
 
-/** The provider's undo window for resolves. */
-const DEFAULT_UNDO_MS = 0;
+/** The provider's undo window for resolves: the inbox shows an Undo line for it. */
+const DEFAULT_UNDO_MS = 5_000;
 
 /** Props of `InboxProvider`: give it an `adapter` (it makes the store) or a `store` you made. */
 export interface InboxProviderProps {
@@ -30,7 +30,7 @@ export interface InboxProviderProps {
   messages?: Partial<InboxMessages> | undefined;
   /** Polling interval while the page is visible; 0 turns it off. Default 15 000 ms. */
   pollIntervalMs?: number | undefined;
-  /** How long a resolve waits, shown at once, before it is sent, so the agent can undo it; 0 sends at once. Default 0. */
+  /** How long a resolve waits, shown at once with an Undo line, before it is sent; 0 sends at once (no Undo). Default 5 000 ms. */
   undoMs?: number | undefined;
   /** After how long a customer waiting for a reply turns the row into an alert (`data-waiting="overdue"`), in ms. Default 3 600 000 (one hour). */
   waitingAlertAfterMs?: number | undefined;

@@ -112,6 +112,19 @@ export interface InboxMessages {
   resolve: string;
   resolving: string;
   resolved: string;
+  /** The Undo line while a resolve waits to be sent: "Resolved: Maria Lopez."; with `others` waiting too, "Resolved: Maria Lopez and 2 more." */
+  resolvedUndoable: (name: string, others: number) => string;
+  /** Takes back the latest resolve still waiting to be sent. */
+  undo: string;
+  /** Takes back every resolve still waiting to be sent. */
+  undoAll: string;
+  /** The second resolve action, where the backend takes a resolution text. */
+  resolveWithNote: string;
+  /** Label of the resolution text field. */
+  resolutionLabel: string;
+  /** Said when Resolve is pressed with an empty resolution text. */
+  resolutionEmpty: string;
+  cancel: string;
   assign: string;
   assignToMe: string;
   people: string;
@@ -178,7 +191,6 @@ export interface InboxMessages {
   bulkConfirmDetail: (count: number) => string;
   /** The confirm button: "Send 250 requests". */
   bulkConfirmSend: (count: number) => string;
-  cancel: string;
   /** While a batch runs. */
   bulkRunning: (count: number) => string;
   /** Stops a running batch. */
@@ -201,6 +213,7 @@ export interface InboxMessages {
 
 const unreadShort = plural('en', { other: '# unread' });
 const conversationsEn = plural('en', { one: '# conversation', other: '# conversations' });
+const moreEn = plural('en', { other: '# more' });
 
 export const defaultMessages: InboxMessages = {
   conversations: 'Conversations',
@@ -273,6 +286,13 @@ export const defaultMessages: InboxMessages = {
   resolve: 'Resolve',
   resolving: 'Resolving…',
   resolved: 'Resolved',
+  resolvedUndoable: (name, others) => (others > 0 ? `Resolved: ${name} and ${moreEn(others)}.` : `Resolved: ${name}.`),
+  undo: 'Undo',
+  undoAll: 'Undo all',
+  resolveWithNote: 'Resolve with a note…',
+  resolutionLabel: 'Resolution note',
+  resolutionEmpty: 'Write the resolution first, or use Resolve.',
+  cancel: 'Cancel',
   assign: 'Assign',
   assignToMe: 'Assign to me',
   people: 'People',
@@ -329,6 +349,7 @@ export const defaultMessages: InboxMessages = {
     ['↑ / ↓', 'Move in the list'],
     ['Enter', 'Open the conversation'],
     ['e', 'Resolve'],
+    ['z', 'Undo the last resolve'],
     ['a', 'Assign'],
     ['n', 'Write a note'],
     ['x', 'Select the row (Shift: a range)'],
@@ -347,7 +368,6 @@ export const defaultMessages: InboxMessages = {
     other: 'This sends # requests, 4 at a time. You can stop it while it runs; what was sent stays sent.',
   }),
   bulkConfirmSend: plural('en', { one: 'Send # request', other: 'Send # requests' }),
-  cancel: 'Cancel',
   bulkRunning: plural('en', { one: 'Updating # conversation…', other: 'Updating # conversations…' }),
   stop: 'Stop',
   bulkResolved: plural('en', { other: '# resolved' }),

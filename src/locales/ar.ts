@@ -21,6 +21,7 @@ const unreadMessages = plural('ar', {
   many: '# رسالة غير مقروءة',
   other: '# رسالة غير مقروءة',
 });
+const moreAr = plural('ar', { zero: '# محادثة أخرى', one: 'محادثة أخرى', two: 'محادثتان أخريان', few: '# محادثات أخرى', many: '# محادثة أخرى', other: '# محادثة أخرى' });
 
 export const messages: InboxMessages = {
   conversations: 'المحادثات',
@@ -86,6 +87,13 @@ export const messages: InboxMessages = {
   resolve: 'حلّ',
   resolving: 'جارٍ الحل…',
   resolved: 'محلولة',
+  resolvedUndoable: (name, others) => (others > 0 ? `تم الحل: ${name} و${moreAr(others)}.` : `تم الحل: ${name}.`),
+  undo: 'تراجع',
+  undoAll: 'تراجع عن الكل',
+  resolveWithNote: 'حلّ مع ملاحظة…',
+  resolutionLabel: 'ملاحظة الحل',
+  resolutionEmpty: 'اكتب الحل أولًا، أو استخدم «حلّ».',
+  cancel: 'إلغاء',
   assign: 'إسناد',
   assignToMe: 'إسناد إليّ',
   people: 'الأشخاص',
@@ -120,6 +128,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'التنقل في القائمة'],
     ['Enter', 'فتح المحادثة'],
     ['e', 'حلّ'],
+    ['z', 'التراجع عن آخر حلّ'],
     ['a', 'إسناد'],
     ['n', 'كتابة ملاحظة'],
     ['x', 'تحديد الصف (مع Shift: نطاق)'],
@@ -180,7 +189,6 @@ export const messages: InboxMessages = {
     other: 'سيُرسَل # طلب، 4 في كل مرة. يمكنك الإيقاف أثناء التنفيذ، وما أُرسل يبقى مُرسلًا.',
   }),
   bulkConfirmSend: plural('ar', { zero: 'لا طلبات', one: 'إرسال طلب واحد', two: 'إرسال طلبين', few: 'إرسال # طلبات', many: 'إرسال # طلبًا', other: 'إرسال # طلب' }),
-  cancel: 'إلغاء',
   bulkRunning: (count) => `جارٍ تحديث ${conversationCount(count)}…`,
   stop: 'إيقاف',
   bulkResolved: (count) => `تم حل ${conversationCount(count)}`,

@@ -8,6 +8,7 @@ export { de as dateLocale } from 'date-fns/locale/de';
 const conversationCount = plural('de', { one: '# Konversation', other: '# Konversationen' });
 
 const unreadShort = plural('de', { other: '# ungelesen' });
+const moreDe = plural('de', { other: '# weitere' });
 
 export const messages: InboxMessages = {
   conversations: 'Konversationen',
@@ -74,6 +75,13 @@ export const messages: InboxMessages = {
   resolve: 'Lösen',
   resolving: 'Wird gelöst…',
   resolved: 'Gelöst',
+  resolvedUndoable: (name, others) => (others > 0 ? `Gelöst: ${name} und ${moreDe(others)}.` : `Gelöst: ${name}.`),
+  undo: 'Rückgängig',
+  undoAll: 'Alle rückgängig',
+  resolveWithNote: 'Mit Notiz lösen…',
+  resolutionLabel: 'Lösungsnotiz',
+  resolutionEmpty: 'Bitte zuerst die Lösung beschreiben, oder „Lösen“ verwenden.',
+  cancel: 'Abbrechen',
   assign: 'Zuweisen',
   assignToMe: 'Mir zuweisen',
   people: 'Personen',
@@ -108,6 +116,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'In der Liste bewegen'],
     ['Enter', 'Konversation öffnen'],
     ['e', 'Lösen'],
+    ['z', 'Letztes Lösen rückgängig machen'],
     ['a', 'Zuweisen'],
     ['n', 'Notiz schreiben'],
     ['x', 'Zeile auswählen (mit Umschalt: Bereich)'],
@@ -164,7 +173,6 @@ export const messages: InboxMessages = {
     other: 'Dabei werden # Anfragen gesendet, je 4 gleichzeitig. Sie können den Vorgang anhalten; was gesendet ist, bleibt gesendet.',
   }),
   bulkConfirmSend: plural('de', { one: '# Anfrage senden', other: '# Anfragen senden' }),
-  cancel: 'Abbrechen',
   bulkRunning: plural('de', { one: '# Konversation wird aktualisiert…', other: '# Konversationen werden aktualisiert…' }),
   stop: 'Anhalten',
   bulkResolved: plural('de', { other: '# gelöst' }),

@@ -8,6 +8,7 @@ export { es as dateLocale } from 'date-fns/locale/es';
 const conversationCount = plural('es', { one: '# conversación', other: '# conversaciones' });
 
 const unreadShort = plural('es', { many: '# de sin leer', other: '# sin leer' });
+const moreEs = plural('es', { other: '# más' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversaciones',
@@ -74,6 +75,13 @@ export const messages: InboxMessages = {
   resolve: 'Resolver',
   resolving: 'Resolviendo…',
   resolved: 'Resuelta',
+  resolvedUndoable: (name, others) => (others > 0 ? `Conversaciones resueltas: ${name} y ${moreEs(others)}.` : `Conversación resuelta: ${name}.`),
+  undo: 'Deshacer',
+  undoAll: 'Deshacer todo',
+  resolveWithNote: 'Resolver con una nota…',
+  resolutionLabel: 'Nota de resolución',
+  resolutionEmpty: 'Escribe primero la resolución, o usa Resolver.',
+  cancel: 'Cancelar',
   assign: 'Asignar',
   assignToMe: 'Asignarme',
   people: 'Personas',
@@ -108,6 +116,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'Moverse por la lista'],
     ['Enter', 'Abrir la conversación'],
     ['e', 'Resolver'],
+    ['z', 'Deshacer la última resolución'],
     ['a', 'Asignar'],
     ['n', 'Escribir una nota'],
     ['x', 'Seleccionar la fila (Mayús: un rango)'],
@@ -165,7 +174,6 @@ export const messages: InboxMessages = {
     other: 'Se enviarán # solicitudes, 4 a la vez. Puedes detenerlo mientras avanza; lo ya enviado no se deshace.',
   }),
   bulkConfirmSend: plural('es', { one: 'Enviar # solicitud', many: 'Enviar # de solicitudes', other: 'Enviar # solicitudes' }),
-  cancel: 'Cancelar',
   bulkRunning: plural('es', { one: 'Actualizando # conversación…', many: 'Actualizando # de conversaciones…', other: 'Actualizando # conversaciones…' }),
   stop: 'Detener',
   bulkResolved: plural('es', { one: '# resuelta', other: '# resueltas' }),

@@ -10,6 +10,7 @@ export { fr as dateLocale } from 'date-fns/locale/fr';
 const conversationCount = plural('fr', { one: '# conversation', other: '# conversations' });
 
 const unreadShort = plural('fr', { one: '# non lu', many: '# de non lus', other: '# non lus' });
+const moreFr = plural('fr', { one: '# autre', other: '# autres' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversations',
@@ -76,6 +77,13 @@ export const messages: InboxMessages = {
   resolve: 'Résoudre',
   resolving: 'Résolution…',
   resolved: 'Résolue',
+  resolvedUndoable: (name, others) => (others > 0 ? `Conversations résolues\u00a0: ${name} et ${moreFr(others)}.` : `Conversation résolue\u00a0: ${name}.`),
+  undo: 'Annuler',
+  undoAll: 'Tout annuler',
+  resolveWithNote: 'Résoudre avec une note…',
+  resolutionLabel: 'Note de résolution',
+  resolutionEmpty: 'Écrivez d’abord la résolution, ou utilisez Résoudre.',
+  cancel: 'Annuler',
   assign: 'Assigner',
   assignToMe: 'M’assigner',
   people: 'Personnes',
@@ -110,6 +118,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'Se déplacer dans la liste'],
     ['Entrée', 'Ouvrir la conversation'],
     ['e', 'Résoudre'],
+    ['z', 'Annuler la dernière résolution'],
     ['a', 'Assigner'],
     ['n', 'Écrire une note'],
     ['x', 'Sélectionner la ligne (Maj\u00a0: une plage)'],
@@ -167,7 +176,6 @@ export const messages: InboxMessages = {
     other: 'Cela envoie # requêtes, 4 à la fois. Vous pouvez l’arrêter en cours de route\u00a0; ce qui est envoyé le reste.',
   }),
   bulkConfirmSend: plural('fr', { one: 'Envoyer # requête', many: 'Envoyer # de requêtes', other: 'Envoyer # requêtes' }),
-  cancel: 'Annuler',
   bulkRunning: plural('fr', { one: 'Mise à jour de # conversation…', many: 'Mise à jour de # de conversations…', other: 'Mise à jour de # conversations…' }),
   stop: 'Arrêter',
   bulkResolved: plural('fr', { one: '# résolue', other: '# résolues' }),

@@ -11,6 +11,7 @@ export { hi as dateLocale } from 'date-fns/locale/hi';
 const conversationCount = plural('hi', { one: '# बातचीत', other: '# बातचीत' });
 
 const unreadShort = plural('hi', { other: '# अपठित' });
+const moreHi = plural('hi', { other: '# अन्य' });
 
 export const messages: InboxMessages = {
   conversations: 'बातचीत',
@@ -77,6 +78,13 @@ export const messages: InboxMessages = {
   resolve: 'हल करें',
   resolving: 'हल हो रही है…',
   resolved: 'हल हो गई',
+  resolvedUndoable: (name, others) => (others > 0 ? `हल हो गईं: ${name} और ${moreHi(others)}।` : `हल हो गई: ${name}।`),
+  undo: 'पूर्ववत करें',
+  undoAll: 'सभी पूर्ववत करें',
+  resolveWithNote: 'नोट के साथ हल करें…',
+  resolutionLabel: 'समाधान नोट',
+  resolutionEmpty: 'पहले समाधान लिखें, या “हल करें” चुनें।',
+  cancel: 'रद्द करें',
   assign: 'असाइन करें',
   assignToMe: 'मुझे असाइन करें',
   people: 'लोग',
@@ -111,6 +119,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'सूची में ऊपर-नीचे जाएँ'],
     ['Enter', 'बातचीत खोलें'],
     ['e', 'हल करें'],
+    ['z', 'पिछला हल पूर्ववत करें'],
     ['a', 'असाइन करें'],
     ['n', 'नोट लिखें'],
     ['x', 'पंक्ति चुनें (Shift: एक रेंज)'],
@@ -167,7 +176,6 @@ export const messages: InboxMessages = {
     other: 'इससे # अनुरोध भेजे जाएँगे, एक बार में 4। आप इसे बीच में रोक सकते हैं; जो भेजा जा चुका है, वह भेजा ही रहेगा।',
   }),
   bulkConfirmSend: plural('hi', { other: '# अनुरोध भेजें' }),
-  cancel: 'रद्द करें',
   bulkRunning: plural('hi', { one: '# बातचीत अपडेट हो रही है…', other: '# बातचीत अपडेट हो रही हैं…' }),
   stop: 'रोकें',
   bulkResolved: plural('hi', { one: '# हल हुई', other: '# हल हुईं' }),

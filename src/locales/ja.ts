@@ -8,6 +8,7 @@ export { ja as dateLocale } from 'date-fns/locale/ja';
 const conversationCount = plural('ja', { other: '# 件の会話' });
 
 const unreadShort = plural('ja', { other: '未読#件' });
+const moreJa = plural('ja', { other: 'ほか#件' });
 
 export const messages: InboxMessages = {
   conversations: '会話',
@@ -73,6 +74,13 @@ export const messages: InboxMessages = {
   resolve: '解決',
   resolving: '解決中…',
   resolved: '解決済み',
+  resolvedUndoable: (name, others) => (others > 0 ? `${name}${moreJa(others)}を解決済みにしました。` : `${name}を解決済みにしました。`),
+  undo: '元に戻す',
+  undoAll: 'すべて元に戻す',
+  resolveWithNote: 'メモを付けて解決…',
+  resolutionLabel: '解決メモ',
+  resolutionEmpty: '解決内容を入力するか、「解決」を使ってください。',
+  cancel: 'キャンセル',
   assign: '割り当て',
   assignToMe: '自分に割り当て',
   people: 'メンバー',
@@ -107,6 +115,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'リスト内を移動'],
     ['Enter', '会話を開く'],
     ['e', '解決'],
+    ['z', '直前の解決を元に戻す'],
     ['a', '割り当て'],
     ['n', 'メモを書く'],
     ['x', '行を選択（Shift: 範囲）'],
@@ -160,7 +169,6 @@ export const messages: InboxMessages = {
   bulkConfirmAssign: (count, name) => `${conversationCount(count)}を${name}に割り当てますか？`,
   bulkConfirmDetail: plural('ja', { other: '#件のリクエストを送信します（同時に4件まで）。途中で停止できますが、送信済みの分は取り消されません。' }),
   bulkConfirmSend: plural('ja', { other: '#件のリクエストを送信' }),
-  cancel: 'キャンセル',
   bulkRunning: plural('ja', { other: '#件の会話を更新中…' }),
   stop: '停止',
   bulkResolved: plural('ja', { other: '#件解決' }),

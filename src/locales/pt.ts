@@ -8,6 +8,7 @@ export { ptBR as dateLocale } from 'date-fns/locale/pt-BR';
 const conversationCount = plural('pt', { one: '# conversa', other: '# conversas' });
 
 const unreadShort = plural('pt-BR', { one: '# não lida', many: '# de não lidas', other: '# não lidas' });
+const morePt = plural('pt', { other: 'mais #' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversas',
@@ -74,6 +75,13 @@ export const messages: InboxMessages = {
   resolve: 'Resolver',
   resolving: 'Resolvendo…',
   resolved: 'Resolvida',
+  resolvedUndoable: (name, others) => (others > 0 ? `Conversas resolvidas: ${name} e ${morePt(others)}.` : `Conversa resolvida: ${name}.`),
+  undo: 'Desfazer',
+  undoAll: 'Desfazer tudo',
+  resolveWithNote: 'Resolver com uma nota…',
+  resolutionLabel: 'Nota de resolução',
+  resolutionEmpty: 'Escreva a resolução primeiro, ou use Resolver.',
+  cancel: 'Cancelar',
   assign: 'Atribuir',
   assignToMe: 'Atribuir a mim',
   people: 'Pessoas',
@@ -108,6 +116,7 @@ export const messages: InboxMessages = {
     ['↑ / ↓', 'Mover na lista'],
     ['Enter', 'Abrir a conversa'],
     ['e', 'Resolver'],
+    ['z', 'Desfazer a última resolução'],
     ['a', 'Atribuir'],
     ['n', 'Escrever uma nota'],
     ['x', 'Selecionar a linha (Shift: um intervalo)'],
@@ -165,7 +174,6 @@ export const messages: InboxMessages = {
     other: 'Isso envia # solicitações, 4 por vez. Você pode parar durante o envio; o que já foi enviado continua enviado.',
   }),
   bulkConfirmSend: plural('pt-BR', { one: 'Enviar # solicitação', many: 'Enviar # de solicitações', other: 'Enviar # solicitações' }),
-  cancel: 'Cancelar',
   bulkRunning: plural('pt-BR', { one: 'Atualizando # conversa…', many: 'Atualizando # de conversas…', other: 'Atualizando # conversas…' }),
   stop: 'Parar',
   bulkResolved: plural('pt-BR', { one: '# resolvida', other: '# resolvidas' }),

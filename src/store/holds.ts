@@ -10,6 +10,7 @@ import type { HeldMutation } from './types.js';
  */
 export function createHolds(core: StoreCore) {
   const windows = new Map<string, { go(): void; cancel(): void }>();
+  let order = 0;
 
   /** Holds a mutation of `id` for `ms`. Resolves `true` when it is to be sent, `false` when undone. */
   function hold(id: string, kind: HeldMutation['kind'], ms: number): Promise<boolean> {
@@ -30,7 +31,7 @@ export function createHolds(core: StoreCore) {
       const entry = { go: () => end(true), cancel: () => end(false) };
       const timer = setTimeout(entry.go, ms);
       windows.set(id, entry);
-      core.set((s) => ({ held: withEntry(s.held, id, { kind, until: core.now() + ms }) }));
+      core.set((s) => ({ held: withEntry(s.held, id, { kind, until: core.now() + ms, order: ++order }) }));
     });
   }
 

@@ -56,6 +56,17 @@ export function createMutations(
   // Per conversation and kind: how many are in flight, and the order of the last one sent.
   const running = new Map<string, { count: number; latest: number }>();
   let tempIds = 0;
+  // Per conversation, the resolve waiting in its undo window, settled (never rejecting): another
+  // mutation of that conversation sends it now and waits for it, so the server sees it first.
+  const heldSends = new Map<string, Promise<unknown>>();
+
+  /** Sends the held resolve of `id` now; resolves once its request has settled (at once when none waits). */
+  function sendHeldFirst(id: string): Promise<unknown> | undefined {
+    if (!holds.isHeld(id)) return undefined;
+    const before = heldSends.get(id);
+    holds.flush(id);
+    return before;
+  }
 
   function setMutation(id: string, kind: MutationKind, value: MutationState | null) {
     core.set((s) => {
@@ -107,7 +118,7 @@ export function createMutations(
   ): Promise<ConversationUpdate> {
     if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
     // Another mutation of this conversation starts: a resolve waiting in its undo window goes first.
-    holds.flush(id);
+    const before = sendHeldFirst(id);
     const seq = core.nextSeq();
     const ticket = entities.begin(id, kind, fields, seq);
     started(id, kind, seq);
@@ -125,6 +136,11 @@ export function createMutations(
     // destroy() does not abort: the agent did it, and closing the tab must not lose it.
     const request = gate && core.isDestroyed() ? detached() : core.open();
     try {
+      if (before) {
+        await before;
+        // Sent only now, after the resolve it waited for: it counts from here, as a held one does.
+        entities.restamp(ticket, core.nextSeq());
+      }
       const update = await send(request.signal);
       const wrong = mismatch(id, update, kind === 'assign' ? 'an assign' : 'a resolve');
       if (wrong) throw wrong;
@@ -168,7 +184,15 @@ export function createMutations(
     const withResolution = resolution !== undefined && capabilities.resolution;
     const windowMs = undoMs ?? core.settings.undoMs ?? 0;
     const held: Gate | undefined = windowMs > 0 ? async () => ((await holds.hold(id, 'resolve', windowMs)) ? (gate ? gate() : NO_RELEASE) : null) : gate;
-    return mutate(id, 'resolve', fields, (signal) => adapter.resolveConversation(id, withResolution ? { resolution, signal } : { signal }), held);
+    const done = mutate(id, 'resolve', fields, (signal) => adapter.resolveConversation(id, withResolution ? { resolution, signal } : { signal }), held);
+    if (held && holds.isHeld(id)) {
+      const settled = done.catch(() => undefined);
+      heldSends.set(id, settled);
+      void settled.then(() => {
+        if (heldSends.get(id) === settled) heldSends.delete(id);
+      });
+    }
+    return done;
   }
 
   async function addNote(id: string, content?: string): Promise<Note> {
@@ -177,7 +201,7 @@ export function createMutations(
     if (typeof text !== 'string' || text.trim() === '') throw failed(id, 'note', new InboxError('invalid_input', 'A note cannot be empty.'));
     if (core.get().mutations[id]?.note?.pending) throw new InboxError('invalid_input', 'A note is already being sent for this conversation.');
     if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
-    holds.flush(id);
+    const before = sendHeldFirst(id);
 
     const temp: NoteEntry = { id: `pending-${++tempIds}`, conversationId: id, content: text, createdAt: new Date(core.now()).toISOString(), pending: true };
     const me = core.get().currentUser;
@@ -187,6 +211,10 @@ export function createMutations(
     started(id, 'note', seq);
     const request = core.open();
     try {
+      if (before) {
+        await before;
+        if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
+      }
       const note = await adapter.addNote(id, text, { signal: request.signal });
       if (!note || typeof note !== 'object' || note.conversationId !== id) {
         throw new InboxError('invalid_response', `The server answered a note on "${id}" about another conversation.`);

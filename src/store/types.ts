@@ -65,6 +65,8 @@ export interface HeldMutation {
   kind: 'resolve';
   /** When it will be sent (ms since the epoch, the store's clock), unless undone or sent sooner. */
   until: number;
+  /** Goes up with each hold this store begins: the largest is the latest (an Undo line shows that one). */
+  order: number;
 }
 
 /** How many conversations one query matches (its `total`). `count` is `null` whenever it is not known: loading, failed, or unsupported. */

@@ -36,6 +36,8 @@ export interface WidgetOptions {
   pollIntervalMs?: number | undefined;
   /** After how long a customer waiting for a reply turns the row into an alert, in ms. Default 3 600 000 (one hour). */
   waitingAlertAfterMs?: number | undefined;
+  /** How long a resolve waits, with an Undo line, before it is sent; 0 sends at once. Default 5 000 ms. */
+  undoMs?: number | undefined;
 }
 
 /** The language of a BCP-47 tag, lower case: `pt-BR` is `pt`. */

@@ -89,6 +89,7 @@ export function createView(parts: ViewParts, options: WidgetOptions): View {
         messages={current.messages}
         pollIntervalMs={current.pollIntervalMs}
         waitingAlertAfterMs={current.waitingAlertAfterMs}
+        undoMs={current.undoMs}
       >
         <Inbox theme={current.theme ?? 'auto'} portalContainer={parts.portal} />
       </InboxProvider>,

@@ -20,7 +20,7 @@ afterEach(cleanup);
 
 function renderView(adapter: ConversationsAdapter, conversationId: string | null, currentUser?: CurrentUser) {
   return render(
-    <InboxProvider adapter={adapter} pollIntervalMs={0} storage={createMemoryStorage()} currentUser={currentUser}>
+    <InboxProvider adapter={adapter} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()} currentUser={currentUser}>
       <ConversationView conversationId={conversationId} />
     </InboxProvider>,
   );

@@ -28,9 +28,10 @@ function people(count: number, overrides: (i: number) => Partial<Conversation> =
   );
 }
 
+// Sent at once (undoMs 0): the undo window has its own tests (undo.test.tsx).
 function renderInbox(adapter: ConversationsAdapter, props: Partial<InboxProps> = {}) {
   return render(
-    <InboxProvider adapter={adapter} pollIntervalMs={0} storage={createMemoryStorage()}>
+    <InboxProvider adapter={adapter} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()}>
       <Inbox {...props} />
     </InboxProvider>,
   );

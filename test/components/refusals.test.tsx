@@ -22,7 +22,7 @@ afterEach(cleanup);
 
 function renderView(adapter: ConversationsAdapter, directory?: AssigneeDirectory) {
   return render(
-    <InboxProvider adapter={adapter} pollIntervalMs={0} storage={createMemoryStorage()} directory={directory}>
+    <InboxProvider adapter={adapter} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()} directory={directory}>
       <ConversationView conversationId="conv_1" />
     </InboxProvider>,
   );

@@ -80,7 +80,7 @@ describe('useAssignConversation', () => {
     const gate = deferred();
     const adapter: ConversationsAdapter = { ...backend, assignConversation: async (...args) => (await gate.promise, backend.assignConversation(...args)) };
     render(
-      <InboxProvider adapter={adapter} pollIntervalMs={0} storage={createMemoryStorage()}>
+      <InboxProvider adapter={adapter} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()}>
         <AssignPanel id="conv_1" assigneeId={user!.id} />
       </InboxProvider>,
     );
@@ -103,7 +103,7 @@ describe('useAssignConversation', () => {
     const target = (await backend.listConversations({})).conversations[0]!;
     settled.length = 0;
     render(
-      <InboxProvider adapter={adapter} pollIntervalMs={0} storage={createMemoryStorage()}>
+      <InboxProvider adapter={adapter} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()}>
         <AssignPanel id={target.id} assigneeId="user_stranger" />
       </InboxProvider>,
     );
@@ -132,7 +132,7 @@ describe('useResolveConversation', () => {
     const gate = deferred();
     const adapter: ConversationsAdapter = { ...backend, resolveConversation: async (...args) => (await gate.promise, backend.resolveConversation(...args)) };
     render(
-      <InboxProvider adapter={adapter} pollIntervalMs={0} storage={createMemoryStorage()}>
+      <InboxProvider adapter={adapter} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()}>
         <ResolvePanel id="conv_1" />
       </InboxProvider>,
     );
@@ -169,7 +169,7 @@ describe('useResolveConversation', () => {
     };
     settled.length = 0;
     render(
-      <InboxProvider adapter={adapter} pollIntervalMs={0} storage={createMemoryStorage()}>
+      <InboxProvider adapter={adapter} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()}>
         <ResolvePanel id="conv_2" />
       </InboxProvider>,
     );

@@ -160,10 +160,10 @@ describe('two InboxProviders on one page', () => {
     const right = createMemoryAdapter({ conversations: data() });
     render(
       <>
-        <InboxProvider adapter={left} pollIntervalMs={0} storage={createMemoryStorage()}>
+        <InboxProvider adapter={left} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()}>
           <Inbox label="Left" />
         </InboxProvider>
-        <InboxProvider adapter={right} pollIntervalMs={0} storage={createMemoryStorage()}>
+        <InboxProvider adapter={right} pollIntervalMs={0} undoMs={0} storage={createMemoryStorage()}>
           <Inbox label="Right" />
         </InboxProvider>
       </>,

@@ -54,6 +54,7 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
   hoursAgo: counts,
   viewWithCount: COUNTS.map((n): [string, number] => ['Mine', n]),
   optionWithCount: COUNTS.map((n): [string, number] => ['Open', n]),
+  resolvedUndoable: COUNTS.map((n): [string, number] => ['Maria Lopez', n]),
   endOfLoaded: [
     [50, 300],
     [3, 120],
@@ -156,6 +157,19 @@ describe('UI catalogs', () => {
           expect(text, `${tag}.rowLabel`).toMatch(/[.!?。।]$/u);
         }
       }
+    }
+  });
+
+  it.each(Object.entries(CATALOGS))('%s: the Undo line names the conversation, and counts the others only when there are some', (_tag, catalog) => {
+    const numbers = new Intl.NumberFormat(catalog.dateLocale.code);
+    const alone = catalog.messages.resolvedUndoable('Maria Lopez', 0);
+    expect(alone).toContain('Maria Lopez');
+    expect(alone).not.toMatch(/\d/);
+    for (const others of [1, 2, 3, 11, 101]) {
+      const text = catalog.messages.resolvedUndoable('Maria Lopez', others);
+      expect(text).toContain('Maria Lopez');
+      expect(text).not.toBe(alone);
+      if (others >= 3) expect(text).toContain(numbers.format(others));
     }
   });
 

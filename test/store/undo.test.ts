@@ -94,6 +94,36 @@ describe('resolve with an undo window', () => {
     expect(store.state.getState().conversations[id]!.status).toBe('resolved');
   });
 
+  it('the held resolve reaches the backend first: an assign or a note of it waits for its answer', async () => {
+    const memory = createMemoryAdapter({ seed: 7, size: 30 });
+    const log: string[] = [];
+    const adapter: ConversationsAdapter = {
+      ...memory,
+      resolveConversation: async (id, o) => {
+        log.push('resolve sent');
+        const update = await memory.resolveConversation(id, o);
+        log.push('resolve answered');
+        return update;
+      },
+      assignConversation: (id, a, o) => (log.push('assign sent'), memory.assignConversation(id, a, o)),
+      addNote: (id, text, o) => (log.push('note sent'), memory.addNote(id, text, o)),
+    };
+    const store = createInboxStore({ adapter, undoMs: 5_000, pollIntervalMs: 0 });
+    await store.fetchList({ status: 'open' });
+    const [a, b] = store.state.getState().lists[listKey({ status: 'open' })]!.ids;
+    const resolvedA = store.resolve(a!);
+    await store.assign(a!, { type: 'user', id: 'user_dana' }).catch(() => undefined);
+    await resolvedA;
+    expect(log).toEqual(['resolve sent', 'resolve answered', 'assign sent']);
+    expect(store.state.getState().conversations[a!]!.status).toBe('resolved');
+
+    log.length = 0;
+    const resolvedB = store.resolve(b!);
+    await store.addNote(b!, 'Closing: refund sent');
+    await resolvedB;
+    expect(log).toEqual(['resolve sent', 'resolve answered', 'note sent']);
+  });
+
   it('a note on that conversation sends the held resolve too', async () => {
     const { store, sent, ids } = await openStore();
     const id = ids[1]!;
@@ -147,6 +177,18 @@ describe('resolve with an undo window', () => {
     // The first went out when the second started (another mutation of it), the second after its window.
     expect(sent.resolve).toEqual([id, id]);
     expect(store.state.getState().mutations[id]?.resolve).toBeUndefined();
+  });
+
+  it('each hold is numbered in the order it began, so the latest can be told apart at the same instant', async () => {
+    const { store, ids } = await openStore();
+    const done = [store.resolve(ids[2]!), store.resolve(ids[0]!), store.resolve(ids[1]!)].map((p) => p.catch(() => undefined));
+    const held = store.state.getState().held;
+    // The clock has not moved: `until` is the same for all three, the order is not.
+    expect(new Set([ids[0], ids[1], ids[2]].map((id) => held[id!]!.until)).size).toBe(1);
+    expect(held[ids[2]!]!.order).toBeLessThan(held[ids[0]!]!.order);
+    expect(held[ids[0]!]!.order).toBeLessThan(held[ids[1]!]!.order);
+    for (const id of ids.slice(0, 3)) store.undo(id);
+    await Promise.all(done);
   });
 
   it('undoMs 0 sends at once, and a call can override the store', async () => {

@@ -242,7 +242,8 @@ function usePending(id: string): boolean {
     useCallback(
       (s: InboxState) => {
         const m = s.mutations[id];
-        return !!(m?.assign?.pending || m?.resolve?.pending);
+        // A resolve waiting in its undo window is not in flight: the row shows it resolved, not pending.
+        return !!(m?.assign?.pending || (m?.resolve?.pending && !s.held[id]));
       },
       [id],
     ),

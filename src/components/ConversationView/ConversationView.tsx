@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { HTMLAttributes, Ref, RefObject } from 'react';
 import { useStore } from 'zustand';
 import { differenceInCalendarDays } from 'date-fns';
@@ -8,10 +8,12 @@ import { useInboxContext } from '../../hooks/context.js';
 import { useAddNote } from '../../hooks/useAddNote.js';
 import { useAssignConversation } from '../../hooks/useAssignConversation.js';
 import { useConversation } from '../../hooks/useConversation.js';
+import { useHeldResolve } from '../../hooks/useHeldResolve.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
 import type { InboxMessages } from '../../hooks/messages.js';
 import type { NoteEntry } from '../../store/types.js';
 import { AssignMenu } from '../AssignMenu/AssignMenu.js';
+import { UndoStatus, UndoStatusShownContext } from '../Inbox/UndoStatus.js';
 import { NoteComposer } from '../NoteComposer/NoteComposer.js';
 import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
@@ -23,6 +25,7 @@ import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useNow } from '../shared/useNow.js';
 import { useTriageAttributes } from '../shared/useTriageAttributes.js';
 import { ReplyWindowNotice, WaitingBadge } from './TriageNotices.js';
+import { ResolutionForm } from './ResolutionForm.js';
 
 export interface ConversationViewProps extends HTMLAttributes<HTMLElement> {
   /** The conversation to show; `null` shows a prompt to pick one. */
@@ -51,6 +54,8 @@ export function ConversationView({ conversationId, onBack, assignMenuOpen, onAss
   const { messages } = useInboxContext('ConversationView');
   const themeClass = useThemeClass();
   const { conversation, status, error, refetch } = useConversation(conversationId);
+  // Inside an Inbox the inbox shows the Undo line (it outlives this view's conversation); alone, the view does.
+  const undoShown = useContext(UndoStatusShownContext);
 
   let body;
   if (!conversationId) {
@@ -110,6 +115,7 @@ export function ConversationView({ conversationId, onBack, assignMenuOpen, onAss
           </button>
         )}
         {body}
+        {!undoShown && <UndoStatus />}
       </section>
     </ThemeScopeContext.Provider>
   );
@@ -138,6 +144,13 @@ function Loaded({
   const headingId = useId();
   const name = displayName(conversation, messages);
   const { resolve, pending: resolving, error: resolveError, reset: resetResolve } = useResolveConversation(conversation.id);
+  const { held } = useHeldResolve(conversation.id);
+  // "Resolve with a note…" is open for this conversation (moving to another closes it).
+  const [noteFor, setNoteFor] = useState<string | null>(null);
+  const noteButton = useRef<HTMLButtonElement>(null);
+  // The last resolution sent from here: if that resolve is undone or refused, reopening the form brings the text back.
+  const [lastResolution, setLastResolution] = useState<{ id: string; text: string } | null>(null);
+  const resolutionFormId = useId();
   const { assign, error: assignError, reset: resetAssign } = useAssignConversation(conversation.id);
   const assignErrorId = useId();
   const timelineRef = useRef<HTMLDivElement>(null);
@@ -147,6 +160,7 @@ function Loaded({
   const isAi = conversation.status === 'ai_handling' || conversation.status === 'escalated';
   const resolved = conversation.status === 'resolved';
   const triage = useTriageAttributes(conversation);
+  const noteOpen = noteFor === conversation.id && !resolved;
 
   return (
     <div className="ik-view-inner" aria-labelledby={headingId} role="group">
@@ -198,17 +212,53 @@ function Loaded({
             className="ik-button"
             data-variant="primary"
             data-slot="resolve"
-            aria-busy={resolving || undefined}
+            // Waiting in its undo window, nothing is being sent yet: it reads Resolved, not Resolving.
+            aria-busy={(resolving && !held) || undefined}
             disabled={resolved}
             onClick={() => {
               resetResolve();
               void resolve(conversation.id);
+              // The button is now disabled and would drop focus to the page: keep it in the view (j, z still work).
+              timelineRef.current?.focus();
             }}
           >
-            {resolving ? messages.resolving : resolved ? messages.resolved : messages.resolve}
+            {held ? messages.resolved : resolving ? messages.resolving : resolved ? messages.resolved : messages.resolve}
           </button>
+          {store.capabilities.resolution && (
+            <button
+              ref={noteButton}
+              type="button"
+              className="ik-button"
+              data-slot="resolve-with-note"
+              aria-expanded={noteOpen}
+              aria-controls={noteOpen ? resolutionFormId : undefined}
+              disabled={resolved}
+              onClick={() => setNoteFor(noteOpen ? null : conversation.id)}
+            >
+              {messages.resolveWithNote}
+            </button>
+          )}
         </div>
       </header>
+      {noteOpen && (
+        <ResolutionForm
+          id={resolutionFormId}
+          messages={messages}
+          initialText={lastResolution?.id === conversation.id ? lastResolution.text : ''}
+          onCancel={() => {
+            setNoteFor(null);
+            noteButton.current?.focus();
+          }}
+          onSubmit={(resolution) => {
+            setNoteFor(null);
+            setLastResolution({ id: conversation.id, text: resolution });
+            resetResolve();
+            void resolve(conversation.id, { resolution });
+            // Both resolve buttons are now disabled: focus goes on to the timeline, not to the page.
+            timelineRef.current?.focus();
+          }}
+        />
+      )}
       {assignError && <Refusal slot="assign-error" id={assignErrorId} lead={messages.assignFailed} error={assignError} onDismiss={resetAssign} messages={messages} />}
       {resolveError && <Refusal slot="resolve-error" lead={messages.resolveFailed} error={resolveError} onDismiss={resetResolve} messages={messages} />}
       {error && (

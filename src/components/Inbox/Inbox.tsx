@@ -6,6 +6,7 @@ import { useInboxContext } from '../../hooks/context.js';
 import { unreadIds } from '../../store/local.js';
 import { listKey } from '../../store/queries.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
+import { latestHeld } from '../../hooks/useHeldResolves.js';
 import { ConversationList } from '../ConversationList/ConversationList.js';
 import { createConversationSelection } from '../ConversationList/selection.js';
 import type { ConversationRowState } from '../ConversationList/ConversationList.js';
@@ -18,6 +19,7 @@ import { useControllable } from '../shared/useControllable.js';
 import { ConversationViews, queryForView, viewOfQuery } from '../ConversationViews/ConversationViews.js';
 import { BulkToolbar } from './BulkToolbar.js';
 import { ConversationFilters } from './ConversationFilters.js';
+import { UndoStatus, UndoStatusShownContext } from './UndoStatus.js';
 
 export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
   /** The open conversation (controlled). */
@@ -38,7 +40,7 @@ export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaul
   emptyState?: ReactNode | undefined;
   /** Where menus portal to. Default `document.body`. */
   portalContainer?: HTMLElement | null | undefined;
-  /** Keyboard shortcuts (j/k, e, a, n, ?). Default true. */
+  /** Keyboard shortcuts (j/k, e, z, a, n, ?). Default true. */
   shortcuts?: boolean | undefined;
   ref?: Ref<HTMLDivElement> | undefined;
 }
@@ -154,9 +156,17 @@ export function Inbox({
         step(-1);
         break;
       case 'e':
-        if (!selected) return;
+        // As the Resolve button: nothing to do for a conversation already resolved (or waiting to be).
+        if (!selected || store.state.getState().conversations[selected]?.status === 'resolved') return;
         void resolve(selected);
         break;
+      case 'z': {
+        // Undoes the latest resolve still in its window, whichever conversation is open now.
+        const latest = latestHeld(store.state.getState().held);
+        if (!latest) return;
+        store.undo(latest.id);
+        break;
+      }
       case 'a':
         if (!selected) return;
         setAssignOpen(true);
@@ -177,53 +187,56 @@ export function Inbox({
   return (
     <PortalContainerContext.Provider value={portalContainer}>
       <ThemeScopeContext.Provider value={true}>
-        <div
-          ref={ref}
-          className={cx(themeClass, 'ik-inbox', className)}
-          data-slot="inbox"
-          data-theme={theme === 'auto' ? undefined : theme}
-          data-pane={selected ? 'view' : 'list'}
-          // Focusable by script and pointer (not Tab): a click on anything not focusable (a header, a
-          // message) lands focus here, inside the inbox, so its shortcuts work from there.
-          tabIndex={-1}
-          onKeyDown={handleKeyDown}
-          {...rest}
-        >
-          <div className="ik-visually-hidden" role="status" data-slot="announcer">
-            {announcement}
-          </div>
-          <div className="ik-inbox-list-pane" data-slot="list-pane">
-            <ConversationViews
-              value={viewOfQuery(filters, currentUserId)}
-              onValueChange={(view) => setFilters(queryForView(filters, view, currentUserId))}
-              query={filters}
-            />
-            <BulkToolbar selection={selection} query={filters}>
-              <ConversationFilters value={filters} onValueChange={setFilters} unreadOnly={unreadOnly} onUnreadOnlyChange={setUnreadOnly} />
-            </BulkToolbar>
-            <ShownOrderContext.Provider value={shareShownOrder}>
-              <ConversationList
+        <UndoStatusShownContext.Provider value={true}>
+          <div
+            ref={ref}
+            className={cx(themeClass, 'ik-inbox', className)}
+            data-slot="inbox"
+            data-theme={theme === 'auto' ? undefined : theme}
+            data-pane={selected ? 'view' : 'list'}
+            // Focusable by script and pointer (not Tab): a click on anything not focusable (a header, a
+            // message) lands focus here, inside the inbox, so its shortcuts work from there.
+            tabIndex={-1}
+            onKeyDown={handleKeyDown}
+            {...rest}
+          >
+            <div className="ik-visually-hidden" role="status" data-slot="announcer">
+              {announcement}
+            </div>
+            <div className="ik-inbox-list-pane" data-slot="list-pane">
+              <ConversationViews
+                value={viewOfQuery(filters, currentUserId)}
+                onValueChange={(view) => setFilters(queryForView(filters, view, currentUserId))}
                 query={filters}
-                unreadOnly={unreadOnly}
-                selection={selection}
-                value={selected}
-                onValueChange={setSelected}
-                renderItem={renderItem}
-                emptyState={emptyState}
-                onKeyDown={handleListKeyDown}
               />
-            </ShownOrderContext.Provider>
+              <BulkToolbar selection={selection} query={filters}>
+                <ConversationFilters value={filters} onValueChange={setFilters} unreadOnly={unreadOnly} onUnreadOnlyChange={setUnreadOnly} />
+              </BulkToolbar>
+              <ShownOrderContext.Provider value={shareShownOrder}>
+                <ConversationList
+                  query={filters}
+                  unreadOnly={unreadOnly}
+                  selection={selection}
+                  value={selected}
+                  onValueChange={setSelected}
+                  renderItem={renderItem}
+                  emptyState={emptyState}
+                  onKeyDown={handleListKeyDown}
+                />
+              </ShownOrderContext.Provider>
+            </div>
+            <ConversationView
+              className="ik-inbox-view-pane"
+              conversationId={selected}
+              onBack={() => setSelected(null)}
+              assignMenuOpen={assignOpen}
+              onAssignMenuOpenChange={setAssignOpen}
+              noteFieldRef={noteField}
+            />
+            <UndoStatus />
+            {helpOpen && <ShortcutHelp title={messages.shortcuts} items={messages.shortcutList} closeLabel={messages.close} onClose={() => setHelpOpen(false)} />}
           </div>
-          <ConversationView
-            className="ik-inbox-view-pane"
-            conversationId={selected}
-            onBack={() => setSelected(null)}
-            assignMenuOpen={assignOpen}
-            onAssignMenuOpenChange={setAssignOpen}
-            noteFieldRef={noteField}
-          />
-          {helpOpen && <ShortcutHelp title={messages.shortcuts} items={messages.shortcutList} closeLabel={messages.close} onClose={() => setHelpOpen(false)} />}
-        </div>
+        </UndoStatusShownContext.Provider>
       </ThemeScopeContext.Provider>
     </PortalContainerContext.Provider>
   );
