@@ -4,7 +4,7 @@ import { Avatar } from '../shared/Avatar.js';
 import { displayName, formatFull, formatListTime } from '../shared/format.js';
 import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
-import { useNow } from '../shared/useNow.js';
+import { useClock } from '../shared/useNow.js';
 
 /**
  * What a row shows by default (a host's `renderItem` replaces it): avatar,
@@ -14,7 +14,7 @@ import { useNow } from '../shared/useNow.js';
  */
 export function ConversationRowContent({ conversation }: { conversation: Conversation }) {
   const { locale, messages } = useInboxContext('ConversationList');
-  const now = useNow();
+  const { now, hydrating } = useClock();
   const name = displayName(conversation, messages);
   const preview = conversation.lastMessage;
   const time = preview?.timestamp ?? conversation.updatedAt;
@@ -27,8 +27,9 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
           <span className="ik-row-name" dir="auto">
             {name}
           </span>
-          <time className="ik-row-time" dateTime={time} title={formatFull(time, locale)}>
-            {formatListTime(time, now, messages, locale)}
+          {/* The browser's clock and time zone may not be the server's: the server's text stays until hydrated (useClock). */}
+          <time className="ik-row-time" dateTime={time} title={hydrating ? undefined : formatFull(time, locale)} suppressHydrationWarning>
+            {hydrating ? '' : formatListTime(time, now, messages, locale)}
           </time>
         </span>
         <span className="ik-row-preview" dir="auto">
