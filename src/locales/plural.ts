@@ -17,10 +17,22 @@ export function plural(tag: string, forms: PluralForms): (count: number) => stri
   // Made on first use, not when a catalog is imported: importing costs nothing, and an unused catalog shakes away.
   let rules: Intl.PluralRules | undefined;
   let numbers: Intl.NumberFormat | undefined;
+  const english = tag === 'en'; // not en-IN and its kin, which group digits their own way
   return (count) => {
+    // English whole numbers are common (every unread badge) and simple: building the Intl objects on a page's
+    // first render costs more than the rows themselves, so they are made only for what the rule below cannot say.
+    if (english && Number.isSafeInteger(count)) {
+      return (forms[Math.abs(count) === 1 ? 'one' : 'other'] ?? forms.other).replaceAll('#', groupThousands(count));
+    }
     rules ??= new Intl.PluralRules(tag);
     numbers ??= new Intl.NumberFormat(tag);
     const form = forms[rules.select(count)] ?? forms.other;
     return form.replaceAll('#', numbers.format(count));
   };
+}
+
+/** A whole number as English writes it: `1234567` -> "1,234,567" (what `Intl.NumberFormat('en')` gives). */
+function groupThousands(count: number): string {
+  const digits = String(Math.abs(count)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return count < 0 ? `-${digits}` : digits;
 }

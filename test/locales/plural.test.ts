@@ -52,4 +52,31 @@ describe('plural', () => {
     expect([message(1), message(2), message(3)]).toEqual(['1 note', '2 notes', '3 notes']);
     expect(made).toEqual({ rules: 1, numbers: 1 });
   });
+
+  it('English whole numbers: the same words and digits as Intl gives, without making any Intl object', () => {
+    const made = { rules: 0, numbers: 0 };
+    class CountedRules extends RealPluralRules {
+      constructor(...args: ConstructorParameters<typeof Intl.PluralRules>) {
+        super(...args);
+        made.rules++;
+      }
+    }
+    class CountedNumbers extends RealNumberFormat {
+      constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        super(...args);
+        made.numbers++;
+      }
+    }
+    const rules = new RealPluralRules('en');
+    const numbers = new RealNumberFormat('en');
+    const expected = (n: number) => `${rules.select(n)} ${numbers.format(n)}`;
+    const samples = [0, 1, 2, 9, 10, 99, 100, 999, 1000, 1001, 12345, 999999, 1000000, 1234567890, Number.MAX_SAFE_INTEGER, -1, -1234];
+    vi.stubGlobal('Intl', Object.assign(Object.create(Intl) as typeof Intl, { PluralRules: CountedRules, NumberFormat: CountedNumbers }));
+    const message = plural('en', { one: 'one #', other: 'other #' });
+    expect(samples.map(message)).toEqual(samples.map(expected));
+    expect(made).toEqual({ rules: 0, numbers: 0 });
+    // A fraction is Intl's to say ("1.5" is other, and it keeps its decimals).
+    expect(message(1.5)).toBe('other 1.5');
+    expect(made).toEqual({ rules: 1, numbers: 1 });
+  });
 });
