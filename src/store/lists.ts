@@ -217,10 +217,12 @@ export function createLists(core: StoreCore, entities: Entities) {
           stalledPage.set(key, appended.length === 0 ? page : 0);
           let ids = current.ids;
           if (appended.length) {
-            const members = new Set(present);
-            for (const id of appended) members.add(id);
-            ids = [...current.ids, ...appended];
-            idSets.set(ids, members);
+            // The set moves on to the new array (the old one, if asked again, is counted anew): copying it
+            // each page made paging in 100,000 rows quadratic (a minute, against five seconds).
+            idSets.delete(current.ids);
+            for (const id of appended) present.add(id);
+            ids = current.ids.concat(appended);
+            idSets.set(ids, present);
           }
           const served = sanitizeTotal(result.total);
           // An empty page ends paging, whatever the server claims about more.
