@@ -38,7 +38,8 @@ beforeAll(async () => {
   await run(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error']);
   const installSeconds = (Date.now() - started) / 1000;
   started = Date.now();
-  buildOutput = await run(dir, 'node', ['node_modules/next/dist/bin/next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
+  // NODE_ENV as a developer's shell has it (Vitest sets "test", which makes Next compile JSX for development).
+  buildOutput = await run(dir, 'node', ['node_modules/next/dist/bin/next', 'build'], { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' });
   console.log(`examples/next: npm install ${installSeconds.toFixed(0)} s, next build ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   // The mock Waply API from the installed package, as the app's upstream.
@@ -50,6 +51,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   app = await serve(dir, 'node_modules/next/dist/bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], `${origin}/api/waply/health`, {
     NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
     WAPLY_BASE_URL: mock.baseUrl,
     WAPLY_API_KEY: KEY,
   });
@@ -77,8 +79,8 @@ describe('Next.js host (examples/next)', () => {
 
   it('serves the rows in the server HTML: no skeleton, no key', async () => {
     const response = await fetch(`${origin}/`);
-    expect(response.status).toBe(200);
     const html = await response.text();
+    expect(response.status, `next start said:\n${app.output()}`).toBe(200);
     expect(html.match(/role="option"/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
     expect(html).not.toContain('data-slot="skeleton"');
     expect(html).toMatch(/role="tablist"/);

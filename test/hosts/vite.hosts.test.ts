@@ -68,7 +68,7 @@ beforeAll(async () => {
   mock = await startMockServer({ flavour: 'waply', port: 0, size: 60 });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  dev = await serve(dir, 'node_modules/vite/bin/vite.js', ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], `${origin}/`, { MOCK_URL: mock.url });
+  dev = await serve(dir, 'node_modules/vite/bin/vite.js', ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], `${origin}/`, { MOCK_URL: mock.url, NODE_ENV: 'development' });
   browser = await launchChromium();
 }, 600_000);
 
