@@ -32,7 +32,7 @@ export type { InboxErrorCode, InboxErrorOptions } from './core/errors.js';
 export { normalizeQuery, computeHasNext, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './core/query.js';
 export type { NormalizedQuery } from './core/query.js';
 export { safeAvatarUrl } from './core/ids.js';
-export { waitingSince, replyWindow, REPLY_WINDOW_MS, REPLY_WINDOW_CLOSING_MS } from './core/triage.js';
+export { waitingSince, replyWindow, REPLY_WINDOW_MS, REPLY_WINDOW_CLOSING_MS, DEFAULT_WAITING_ALERT_AFTER_MS } from './core/triage.js';
 export type { ReplyWindow, ReplyWindowState } from './core/triage.js';
 
 // HTTP adapters
@@ -57,10 +57,11 @@ export type { BulkAction, BulkOptions, BulkResult, BulkOutcome } from './store/b
 export { BULK_CONCURRENCY } from './store/bulk.js';
 export type { ResolveCall } from './store/mutations.js';
 export { isUndone } from './store/mutations.js';
-export type { HeldMutation, InboxState, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus, CountState } from './store/types.js';
+export type { HeldMutation, InboxState, OpenedEntry, ListState, DetailState, NotesState, NoteEntry, MutationKind, MutationState, AssigneesState, FetchStatus, CountState } from './store/types.js';
 export type { InboxEvent, InboxEventListener } from './store/events.js';
 export type { DraftStorage } from './store/drafts.js';
 export type { DehydratedInbox, DehydratedList } from './store/hydration.js';
 export { createMemoryStorage } from './store/drafts.js';
+export { visibleUnread, MAX_OPENED } from './store/local.js';
 export { listKey } from './store/queries.js';
 export { countKey, COUNTS_SETTLE_MS } from './store/counts.js';

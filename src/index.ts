@@ -13,6 +13,7 @@ export type { ConversationsResult } from './hooks/useConversations.js';
 export { useConversationIds } from './hooks/useConversationIds.js';
 export type { ConversationListResult } from './hooks/useConversationIds.js';
 export { useCachedConversation } from './hooks/useCachedConversation.js';
+export { useUnreadCount } from './hooks/useUnreadCount.js';
 export { useConversation } from './hooks/useConversation.js';
 export type { ConversationResult } from './hooks/useConversation.js';
 export { useAssignConversation } from './hooks/useAssignConversation.js';
@@ -33,11 +34,15 @@ export type { ConversationCountResult } from './hooks/useConversationCount.js';
 export { useInboxEvents } from './hooks/useInboxEvents.js';
 export { useInboxMessages } from './hooks/useInboxMessages.js';
 export { defaultMessages } from './hooks/messages.js';
-export type { InboxMessages } from './hooks/messages.js';
+export type { InboxMessages, RowLabelParts } from './hooks/messages.js';
 
 // Components
 export { ConversationList } from './components/ConversationList/ConversationList.js';
 export type { ConversationListProps, ConversationRowState } from './components/ConversationList/ConversationList.js';
+export { createConversationSelection } from './components/ConversationList/selection.js';
+export type { ConversationSelection } from './components/ConversationList/selection.js';
+export { BulkToolbar } from './components/Inbox/BulkToolbar.js';
+export type { BulkToolbarProps } from './components/Inbox/BulkToolbar.js';
 export { ConversationView } from './components/ConversationView/ConversationView.js';
 export type { ConversationViewProps } from './components/ConversationView/ConversationView.js';
 export { AssignMenu } from './components/AssignMenu/AssignMenu.js';

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { ConversationFilters, ConversationList } from '../src/index.js';
+import { ConversationFilters, ConversationList, ConversationView } from '../src/index.js';
+import { messages as arabic } from '../src/locales/ar.js';
 import type { Conversation, ConversationQuery } from '../src/index.js';
 import { DemoProvider, Frame } from './demo.js';
 import type { DemoFlavour, DemoOptions } from './demo.js';
-import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverList } from './fixtures.js';
+import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverList, replyWindowMinutesLeft, TRIAGE_CONVERSATIONS } from './fixtures.js';
 
 interface Args {
   flavour: DemoFlavour;
@@ -139,8 +140,8 @@ export const LongNames: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const list = await canvas.findByRole('listbox', { name: 'Conversations' });
-    await within(list).findByText(/Hohenzollern-Sigmaringen/);
-    await within(list).findByText(/آل سعود/);
+    await within(list).findByText(/Hohenzollern-Sigmaringen/, { selector: '.ik-row-name' });
+    await within(list).findByText(/آل سعود/, { selector: '.ik-row-name' });
     await expectNoOverflow(canvasElement);
   },
 };
@@ -283,5 +284,116 @@ export const HostData: Story = {
     const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' });
     await expect(options(list)).toHaveLength(2);
     await expect(within(list).getByRole('option', { selected: true })).toHaveTextContent('Alan Turing');
+  },
+};
+
+const rowNamed = (list: HTMLElement, name: string) => within(list).getByRole('option', { name: new RegExp(`^${name}[,،]`) });
+
+/**
+ * Who has waited longest, at a glance: "Waiting 12m", overdue past an hour
+ * (`data-waiting="overdue"`), and WhatsApp's reply window open, closing
+ * (`data-window="closing"`, under two hours) and closed. Each row's
+ * accessible name is one sentence, times in words.
+ */
+export const WaitingAndReplyWindow: Story = {
+  render: listOn({ conversations: TRIAGE_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(options(list)).toHaveLength(6));
+    const fresh = rowNamed(list, 'Priya Raman');
+    await expect(fresh).toHaveAttribute('data-waiting', '');
+    await expect(fresh).not.toHaveAttribute('data-window');
+    await expect(within(fresh).getByText('Waiting 12m')).toBeVisible();
+    const overdue = rowNamed(list, 'Tomás Alvarez');
+    await expect(overdue).toHaveAttribute('data-waiting', 'overdue');
+    await expect(overdue).toHaveAccessibleName('Tomás Alvarez, 3 unread, waiting 2 hours, overdue, 2 hours ago: Still waiting on my refund.');
+    await expect(rowNamed(list, 'Amara Okafor')).toHaveAttribute('data-window', 'open');
+    // Fixture times are minutes before the stories loaded: a few seconds have gone since.
+    await expect(within(rowNamed(list, 'Amara Okafor')).getByText(/^Reply window: [34]h left$/)).toBeVisible();
+    const closing = rowNamed(list, 'Kenji Watanabe');
+    await expect(closing).toHaveAttribute('data-window', 'closing');
+    const left = replyWindowMinutesLeft('conv_window-closing');
+    await expect(left.map((m) => `Reply window closes in ${m}m`)).toContain(closing.querySelector('[data-slot="reply-window"]')!.textContent);
+    await expect(closing).toHaveAccessibleName(new RegExp(`reply window closes in (${left.join('|')}) minutes`));
+    const closed = rowNamed(list, 'Lena Fischer');
+    await expect(closed).toHaveAttribute('data-window', 'closed');
+    await expect(within(closed).getByText('Reply window closed: only template messages can be sent')).toBeInTheDocument();
+    const answered = rowNamed(list, 'Omar Haddad');
+    await expect(answered).not.toHaveAttribute('data-waiting');
+    await expect(answered).not.toHaveTextContent(/Waiting|Reply window/);
+    // The alert reads as one: an overdue wait is coloured unlike a fresh one.
+    const chip = (row: HTMLElement) => getComputedStyle(row.querySelector('.ik-waiting')!).backgroundColor;
+    await expect(chip(overdue)).not.toBe(chip(fresh));
+    await expectNoOverflow(canvasElement);
+  },
+};
+
+/** The same rows right to left, in Arabic: the sentence and the chips in the catalog's words. */
+export const WaitingAndReplyWindowArabic: Story = {
+  args: { dir: 'rtl', locale: 'ar' },
+  render: listOn({ conversations: TRIAGE_CONVERSATIONS, messages: arabic }),
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: arabic.conversations });
+    await waitFor(() => expect(options(list)).toHaveLength(6));
+    const closing = rowNamed(list, 'Kenji Watanabe');
+    await expect(closing).toHaveAttribute('data-window', 'closing');
+    const chip = closing.querySelector('[data-slot="reply-window"]')!;
+    await expect(replyWindowMinutesLeft('conv_window-closing').map((m) => arabic.replyWindowClosing(arabic.minutesAgo(m)))).toContain(chip.textContent);
+    await expect(closing).toHaveAccessibleName(/^Kenji Watanabe، /);
+    await expectNoOverflow(canvasElement);
+  },
+};
+
+/** WhatsApp's list names assignees by id only: rows take the names from the host's directory. */
+export const WhatsAppAssigneeNames: Story = {
+  args: { flavour: 'whatsapp', size: 40 },
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => {
+      const names = [...list.querySelectorAll('.ik-row-assignee')].map((el) => el.textContent ?? '');
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((name) => /user_/.test(name))).toEqual([]);
+    });
+  },
+};
+
+function ListAndView() {
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <div style={{ display: 'flex', blockSize: '100%' }}>
+      <div style={{ flex: '0 1 360px', minInlineSize: 0 }}>
+        <ConversationList value={open} onValueChange={setOpen} />
+      </div>
+      {open && <ConversationView conversationId={open} style={{ flex: 1, minInlineSize: 0 }} />}
+    </div>
+  );
+}
+
+/**
+ * Waply's list sends `messages: []`: rows say nothing about messages (never a
+ * false "No messages yet"), and a row shows its newest message once opened.
+ */
+export const WaplyWithoutPreviews: Story = {
+  args: { flavour: 'waply', size: 30 },
+  render: ({ flavour, size, locale }) => (
+    <DemoProvider options={{ flavour, size, locale }}>
+      <Frame>
+        <ListAndView />
+      </Frame>
+    </DemoProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(options(list).length).toBeGreaterThan(3));
+    await expect(list).not.toHaveTextContent('No messages yet');
+    const first = options(list)[0]!;
+    await expect(first.querySelector('.ik-row-preview')).toBeEmptyDOMElement();
+    await userEvent.click(first);
+    const log = await canvas.findByRole('log');
+    await waitFor(() => expect(log.querySelectorAll('[data-slot="message"]').length).toBeGreaterThan(0));
+    const newest = [...log.querySelectorAll('[data-slot="message"] .ik-message-text')].at(-1)!.textContent!;
+    await waitFor(() => expect(first.querySelector('.ik-row-preview')).toHaveTextContent(newest.slice(0, 40)));
+    await expect(list).not.toHaveTextContent('No messages yet');
   },
 };

@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConversationView, useConversations } from '../src/index.js';
 import { DemoProvider, Frame } from './demo.js';
 import type { DemoFlavour, DemoOptions } from './demo.js';
-import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverDetail, OUTSIDER } from './fixtures.js';
+import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverDetail, OUTSIDER, replyWindowMinutesLeft, TRIAGE_CONVERSATIONS } from './fixtures.js';
 
 interface Args {
   flavour: DemoFlavour;
@@ -269,5 +269,36 @@ export const HtmlAsText: Story = {
     const view = canvasElement.querySelector('.ik-view')!;
     await expect(view.querySelector('img, script, svg, b, i, a')).toBeNull();
     await expect((window as { __ikInjected?: number }).__ikInjected).toBeUndefined();
+  },
+};
+
+/** The customer wrote 23 h 15 min ago: the header says how long they have waited, and the reply window closes in 45 minutes. */
+export const ReplyWindowClosing: Story = {
+  render: viewOn('conv_window-closing', { conversations: TRIAGE_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('heading', { name: 'Kenji Watanabe' });
+    const header = canvasElement.querySelector<HTMLElement>('[data-slot="view-header"]')!;
+    await expect(header).toHaveAttribute('data-window', 'closing');
+    await expect(header).toHaveAttribute('data-waiting', 'overdue');
+    await expect(within(header).getByText('Waiting 23h')).toBeVisible();
+    const notice = canvasElement.querySelector<HTMLElement>('[data-slot="reply-window"]')!;
+    await expect(notice).toHaveAttribute('data-window', 'closing');
+    const left = replyWindowMinutesLeft('conv_window-closing').join('|');
+    await expect(notice).toHaveTextContent(
+      new RegExp(`^You can reply freely until \\d{1,2}:\\d{2} [AP]M \\((${left}) minutes left\\); after that, WhatsApp allows only template messages until the customer writes again\\.$`),
+    );
+    await expectNoOverflow(canvasElement);
+  },
+};
+
+/** More than 24 hours since the customer wrote: only template messages can be sent, and the view says since when. */
+export const ReplyWindowClosed: Story = {
+  render: viewOn('conv_window-closed', { conversations: TRIAGE_CONVERSATIONS }),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('heading', { name: 'Lena Fischer' });
+    const notice = canvasElement.querySelector<HTMLElement>('[data-slot="reply-window"]')!;
+    await expect(notice).toHaveAttribute('data-window', 'closed');
+    await expect(notice).toHaveTextContent(/^The 24-hour reply window closed at .+: WhatsApp allows only template messages until the customer writes again\.$/);
   },
 };

@@ -202,3 +202,47 @@ export const ARABIC_UI: Partial<InboxMessages> = {
   yesterday: 'أمس',
   justNow: 'الآن',
 };
+
+/**
+ * Waiting times and WhatsApp reply windows: waiting a few minutes, overdue,
+ * and a WhatsApp window open, closing and closed (the customer wrote last in
+ * each), then one answered conversation, where nobody waits.
+ */
+export const TRIAGE_CONVERSATIONS: Conversation[] = [
+  fixture({ id: 'conv_wait-fresh', name: 'Priya Raman', text: 'Is the blue one back in stock?', minutesAgo: 12, channel: 'webchat', unread: 1 }),
+  fixture({ id: 'conv_wait-overdue', name: 'Tomás Alvarez', text: 'Still waiting on my refund.', minutesAgo: 135, channel: 'instagram', unread: 3 }),
+  fixture({
+    id: 'conv_window-open',
+    name: 'Amara Okafor',
+    text: 'Can I change the delivery address?',
+    minutesAgo: 60 * 20,
+    status: 'escalated',
+    history: [
+      ['inbound', 'Hello, I ordered yesterday.', 60 * 20 + 5],
+      ['inbound', 'Can I change the delivery address?', 60 * 20],
+    ],
+  }),
+  fixture({ id: 'conv_window-closing', name: 'Kenji Watanabe', text: 'The parcel arrived damaged.', minutesAgo: 60 * 23 + 15, unread: 2 }),
+  fixture({ id: 'conv_window-closed', name: 'Lena Fischer', text: 'Do you ship to Austria?', minutesAgo: 60 * 26 }),
+  fixture({
+    id: 'conv_answered',
+    name: 'Omar Haddad',
+    text: 'Your refund is on its way.',
+    minutesAgo: 5,
+    history: [
+      ['inbound', 'Where is my refund?', 60 * 3],
+      ['outbound', 'Your refund is on its way.', 5],
+    ],
+  }),
+];
+
+/**
+ * Whole minutes left now in a triage fixture's reply window, and one more:
+ * fixture times are fixed when the stories load, and the shared clock the UI
+ * reads ticks every 30 s, so a play function accepts either.
+ */
+export function replyWindowMinutesLeft(id: string): [number, number] {
+  const found = TRIAGE_CONVERSATIONS.find((c) => c.id === id)!;
+  const left = Math.floor((Date.parse(found.lastMessage!.timestamp) + 24 * 60 * MINUTE - Date.now()) / MINUTE);
+  return [left, left + 1];
+}

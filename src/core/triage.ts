@@ -13,6 +13,9 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Under this much time left, the window counts as closing. */
 export const REPLY_WINDOW_CLOSING_MS = 2 * 60 * 60 * 1000;
 
+/** How long a customer may wait for a reply before the UI shows it as an alert, unless told otherwise: one hour. */
+export const DEFAULT_WAITING_ALERT_AFTER_MS = 60 * 60 * 1000;
+
 /** Where the reply window stands: `open`, `closing` (under two hours left) or `closed`. */
 export type ReplyWindowState = 'open' | 'closing' | 'closed';
 

@@ -156,8 +156,17 @@ export interface AdapterCapabilities {
   teams: boolean;
   /** Whether `getConversation` returns the message history. */
   messageHistory: boolean;
+  /**
+   * Whether the list's conversations carry their newest message (`lastMessage`).
+   * Where they do not (Waply lists send `messages: []`), a list row's missing
+   * preview means "not sent", not "no messages": rows say nothing about messages
+   * until the conversation has been opened.
+   */
+  listPreviews: boolean;
   /** Whether `resolveConversation` accepts a `resolution` text. */
   resolution: boolean;
+  /** Whether conversations carry the server's unread count (`unreadCount` not `null`). Absent means yes. */
+  unreadCounts?: boolean | undefined;
   /** Largest `limit` a list request accepts. */
   maxPageSize: number;
 }

@@ -6,6 +6,7 @@ import { createInboxStore } from '../store/createInboxStore.js';
 import type { AssigneeDirectory, CurrentUser, InboxStore } from '../store/createInboxStore.js';
 import type { DraftStorage } from '../store/drafts.js';
 import type { DehydratedInbox } from '../store/hydration.js';
+import { DEFAULT_WAITING_ALERT_AFTER_MS } from '../core/triage.js';
 import { InboxContext } from './context.js';
 import { defaultMessages } from './messages.js';
 import type { InboxMessages } from './messages.js';
@@ -31,6 +32,8 @@ export interface InboxProviderProps {
   pollIntervalMs?: number | undefined;
   /** How long a resolve waits, shown at once, before it is sent, so the agent can undo it; 0 sends at once. Default 0. */
   undoMs?: number | undefined;
+  /** After how long a customer waiting for a reply turns the row into an alert (`data-waiting="overdue"`), in ms. Default 3 600 000 (one hour). */
+  waitingAlertAfterMs?: number | undefined;
   /** Where note drafts persist. Default `localStorage` where it works. Read when the store is made. */
   storage?: DraftStorage | undefined;
   /** Storage key for drafts. Default `"inboxkit:drafts"`. Read when the store is made. */
@@ -54,6 +57,7 @@ export function InboxProvider({
   messages,
   pollIntervalMs,
   undoMs: undoProp,
+  waitingAlertAfterMs = DEFAULT_WAITING_ALERT_AFTER_MS,
   storage,
   storageKey,
   initialState,
@@ -81,6 +85,6 @@ export function InboxProvider({
   }, [store, userKey, directory, pollIntervalMs, undoMs]);
 
   const mergedMessages = useMemo(() => (messages ? { ...defaultMessages, ...messages } : defaultMessages), [messages]);
-  const value = useMemo(() => ({ store, locale, messages: mergedMessages }), [store, locale, mergedMessages]);
+  const value = useMemo(() => ({ store, locale, messages: mergedMessages, waitingAlertAfterMs }), [store, locale, mergedMessages, waitingAlertAfterMs]);
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
 }

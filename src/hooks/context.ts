@@ -9,6 +9,8 @@ export interface InboxContextValue {
   locale: Locale | undefined;
   /** UI strings, defaults filled in. */
   messages: InboxMessages;
+  /** After how long a waiting customer turns a row into an alert (`data-waiting="overdue"`), in ms. */
+  waitingAlertAfterMs: number;
 }
 
 export const InboxContext = /* @__PURE__ */ createContext<InboxContextValue | null>(null);

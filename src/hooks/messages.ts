@@ -1,6 +1,35 @@
 import type { InboxErrorCode } from '../core/errors.js';
 import type { Channel, ConversationStatus } from '../core/types.js';
+import type { ReplyWindowState } from '../core/triage.js';
 import { plural } from '../locales/plural.js';
+import { endSentence, lowerFirst } from '../locales/sentence.js';
+
+/**
+ * What a conversation row says, for its accessible name (`rowLabel`): every
+ * piece already in words, so a catalog only orders and joins them.
+ */
+export interface RowLabelParts {
+  /** The contact's display name. */
+  name: string;
+  /** The status's label (`status[…]`), or `null` for open conversations (rows show no badge for them). */
+  status: string | null;
+  /** The assignee's name (or id, when no name is known), or `null` when unassigned. */
+  assignee: string | null;
+  /** Unread messages; 0 when none or unknown. */
+  unread: number;
+  /** How long the customer has waited, in words ("2 hours"), or `null` when nobody is waiting or it is unknown. */
+  waiting: string | null;
+  /** Whether the wait is past `waitingAlertAfterMs`. */
+  overdue: boolean;
+  /** WhatsApp's reply window, with the time left in words ("3 hours"), or `null` where there is none. */
+  window: { state: ReplyWindowState; left: string } | null;
+  /** The last activity, in words: "4 minutes ago", "now". */
+  time: string;
+  /** The newest message, or `null` where none is known. */
+  preview: { text: string; sent: boolean } | null;
+  /** Whether the backend said there are no messages at all (not merely that its list carries no preview). */
+  noMessages: boolean;
+}
 
 /**
  * Every string the UI shows, in one object. English by default; pass
@@ -30,6 +59,15 @@ export interface InboxMessages {
   unknownChannel: (raw: string) => string;
   unknownContact: (contactId: string) => string;
   unread: (count: number) => string;
+  /** The filter that shows only unread conversations, among those loaded. */
+  unreadFilter: string;
+  /** Beside the Unread filter: it filters what is loaded, not the whole inbox. */
+  unreadFilterHint: string;
+  /** Above the rows while the Unread filter is on: "Unread among the 50 loaded conversations". */
+  unreadAmongLoaded: (loaded: number) => string;
+  /** The list's empty state while the Unread filter is on. */
+  noUnreadLoaded: string;
+  loadMore: string;
   assignedTo: (name: string) => string;
   noMessagesYet: string;
   /** Marks an outbound message (the model has no author, so never "You"). */
@@ -37,10 +75,28 @@ export interface InboxMessages {
   justNow: string;
   minutesAgo: (n: number) => string;
   hoursAgo: (n: number) => string;
+  /** A number of days, short ("3d"); with `minutesAgo` and `hoursAgo` it writes short durations ("Waiting 3d"). */
+  daysShort: (n: number) => string;
+  /** A row's and the view's waiting time, with a short duration: "Waiting 2h". */
+  waitingFor: (duration: string) => string;
+  /** WhatsApp's reply window, open, with a short duration: "Reply window: 3h left". */
+  replyWindowLeft: (duration: string) => string;
+  /** WhatsApp's reply window, under two hours left, with a short duration: "Reply window closes in 40m". */
+  replyWindowClosing: (duration: string) => string;
+  /** WhatsApp's reply window after 24 hours. */
+  replyWindowClosed: string;
+  /** The view's sentence about an open window: when it closes ("14:05" or "2 Dec, 14:05") and the time left in words. */
+  replyWindowExplained: (closesAt: string, left: string) => string;
+  /** The view's sentence about a closed window: when it closed. */
+  replyWindowClosedExplained: (closedAt: string) => string;
+  /** A row's accessible name: one sentence of its parts, e.g. "Daniel Smith, escalated, assigned to Alice Support, 2 unread, 4 minutes ago: I was charged twice this month." */
+  rowLabel: (parts: RowLabelParts) => string;
   yesterday: string;
   today: string;
   loading: string;
   loadingMore: string;
+  /** The button over a list held still while the agent is on it: rows that arrived or moved up meanwhile, not shown yet ("3 new"). */
+  newRows: (count: number) => string;
   /** Said when End reaches the last loaded row and more must load. */
   endOfLoaded: (loaded: number, total: number) => string;
   emptyList: string;
@@ -94,10 +150,57 @@ export interface InboxMessages {
   noteEmpty: string;
   noteHint: string;
   sending: string;
+  /**
+   * On a note kept in this browser because the backend cannot list notes; `backend` is its name
+   * ("Waply"), or `null` for a backend InboxKit does not know.
+   */
+  savedInBrowser: (backend: string | null) => string;
+  /** On such a note when this browser could not keep it (storage full or blocked). */
+  notSavedInBrowser: (backend: string | null) => string;
   shortcuts: string;
   shortcutList: Array<[keys: string, action: string]>;
   close: string;
+  /** A row checkbox's name: "Select Maria Lopez". */
+  selectRow: (name: string) => string;
+  /** Name of the toolbar that replaces the filters while conversations are selected. */
+  selectedConversations: string;
+  /** The toolbar's count: "3 selected". */
+  selectedCount: (count: number) => string;
+  /** The toolbar's assign menu button (the menu applies to every selected conversation). */
+  assignSelected: string;
+  /** Unselects everything. */
+  clearSelection: string;
+  /** Asked before resolving more than 100 at once. */
+  bulkConfirmResolve: (count: number) => string;
+  /** Asked before assigning more than 100 at once. */
+  bulkConfirmAssign: (count: number, name: string) => string;
+  /** Says what a confirmed batch will send. */
+  bulkConfirmDetail: (count: number) => string;
+  /** The confirm button: "Send 250 requests". */
+  bulkConfirmSend: (count: number) => string;
+  cancel: string;
+  /** While a batch runs. */
+  bulkRunning: (count: number) => string;
+  /** Stops a running batch. */
+  stop: string;
+  /** Parts of a finished batch's summary ("11 resolved, 1 failed: ‹reason›"). */
+  bulkResolved: (count: number) => string;
+  bulkAssigned: (count: number) => string;
+  bulkFailed: (count: number) => string;
+  /** A failed part with its reason: "1 failed: You are not allowed to do this." */
+  bulkFailedReason: (failed: string, reason: string) => string;
+  /** Left untouched because the batch was stopped first. */
+  bulkNotSent: (count: number) => string;
+  /** Taken back in the undo window (never counted as resolved). */
+  bulkUndone: (count: number) => string;
+  /** Between the parts of a summary. */
+  bulkSeparator: string;
+  /** Selects the conversations that failed again. */
+  retryFailed: string;
 }
+
+const unreadShort = plural('en', { other: '# unread' });
+const conversationsEn = plural('en', { one: '# conversation', other: '# conversations' });
 
 export const defaultMessages: InboxMessages = {
   conversations: 'Conversations',
@@ -120,16 +223,42 @@ export const defaultMessages: InboxMessages = {
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `Contact ${contactId.slice(-6)}`,
   unread: plural('en', { one: '# unread message', other: '# unread messages' }),
+  unreadFilter: 'Unread',
+  unreadFilterHint: 'among loaded conversations',
+  unreadAmongLoaded: plural('en', { one: 'Unread among the # loaded conversation', other: 'Unread among the # loaded conversations' }),
+  noUnreadLoaded: 'No unread conversations among the loaded ones.',
+  loadMore: 'Load more',
   assignedTo: (name) => `Assigned to ${name}`,
   noMessagesYet: 'No messages yet',
   sent: 'Sent',
   justNow: 'now',
   minutesAgo: plural('en', { other: '#m' }),
   hoursAgo: plural('en', { other: '#h' }),
+  daysShort: plural('en', { other: '#d' }),
+  waitingFor: (duration) => `Waiting ${duration}`,
+  replyWindowLeft: (duration) => `Reply window: ${duration} left`,
+  replyWindowClosing: (duration) => `Reply window closes in ${duration}`,
+  replyWindowClosed: 'Reply window closed: only template messages can be sent',
+  replyWindowExplained: (closesAt, left) =>
+    `You can reply freely until ${closesAt} (${left} left); after that, WhatsApp allows only template messages until the customer writes again.`,
+  replyWindowClosedExplained: (closedAt) => `The 24-hour reply window closed at ${closedAt}: WhatsApp allows only template messages until the customer writes again.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`assigned to ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `waiting ${waiting}, overdue` : `waiting ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'reply window closed' : window.state === 'closing' ? `reply window closes in ${window.left}` : `reply window open, ${window.left} left`);
+    parts.push(time);
+    if (noMessages) parts.push('no messages yet');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, sent: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Yesterday',
   today: 'Today',
   loading: 'Loading…',
   loadingMore: 'Loading more…',
+  newRows: plural('en', { other: '# new' }),
   endOfLoaded: (loaded, total) => `Last loaded conversation: ${loaded} of ${total}. Loading more; press End again to go further.`,
   emptyList: 'No conversations yet.',
   emptyListFiltered: 'No conversations match these filters.',
@@ -192,6 +321,8 @@ export const defaultMessages: InboxMessages = {
   noteEmpty: 'Write something first: an empty note cannot be added.',
   noteHint: 'Ctrl+Enter to add, Shift+Enter for a new line',
   sending: 'Sending…',
+  savedInBrowser: (backend) => `Saved in this browser: ${backend ?? 'this backend'} does not list notes`,
+  notSavedInBrowser: (backend) => `Not saved in this browser: ${backend ?? 'this backend'} does not list notes, so this one will not show after a reload`,
   shortcuts: 'Keyboard shortcuts',
   shortcutList: [
     ['j / k', 'Next / previous conversation'],
@@ -200,7 +331,31 @@ export const defaultMessages: InboxMessages = {
     ['e', 'Resolve'],
     ['a', 'Assign'],
     ['n', 'Write a note'],
+    ['x', 'Select the row (Shift: a range)'],
     ['?', 'Show these shortcuts'],
   ],
   close: 'Close',
+  selectRow: (name) => `Select ${name}`,
+  selectedConversations: 'Selected conversations',
+  selectedCount: plural('en', { other: '# selected' }),
+  assignSelected: 'Assign…',
+  clearSelection: 'Clear',
+  bulkConfirmResolve: plural('en', { one: 'Resolve # conversation?', other: 'Resolve # conversations?' }),
+  bulkConfirmAssign: (count, name) => `Assign ${conversationsEn(count)} to ${name}?`,
+  bulkConfirmDetail: plural('en', {
+    one: 'This sends # request. You can stop it while it runs; what was sent stays sent.',
+    other: 'This sends # requests, 4 at a time. You can stop it while it runs; what was sent stays sent.',
+  }),
+  bulkConfirmSend: plural('en', { one: 'Send # request', other: 'Send # requests' }),
+  cancel: 'Cancel',
+  bulkRunning: plural('en', { one: 'Updating # conversation…', other: 'Updating # conversations…' }),
+  stop: 'Stop',
+  bulkResolved: plural('en', { other: '# resolved' }),
+  bulkAssigned: plural('en', { other: '# assigned' }),
+  bulkFailed: plural('en', { other: '# failed' }),
+  bulkFailedReason: (failed, reason) => `${failed}: ${reason}`,
+  bulkNotSent: plural('en', { other: '# not sent' }),
+  bulkUndone: plural('en', { other: '# undone' }),
+  bulkSeparator: ', ',
+  retryFailed: 'Retry failed',
 };

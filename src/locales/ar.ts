@@ -1,5 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence } from './sentence.js';
 
 export { ar as dateLocale } from 'date-fns/locale/ar';
 
@@ -11,6 +12,15 @@ export { ar as dateLocale } from 'date-fns/locale/ar';
  */
 // Every form carries the number: a views tab shows it, and its spoken name must contain what it shows.
 const conversationCount = plural('ar', { zero: '# محادثة', one: '# محادثة', two: '# محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
+
+const unreadMessages = plural('ar', {
+  zero: 'لا رسائل غير مقروءة',
+  one: 'رسالة واحدة غير مقروءة',
+  two: 'رسالتان غير مقروءتين',
+  few: '# رسائل غير مقروءة',
+  many: '# رسالة غير مقروءة',
+  other: '# رسالة غير مقروءة',
+});
 
 export const messages: InboxMessages = {
   conversations: 'المحادثات',
@@ -28,23 +38,41 @@ export const messages: InboxMessages = {
   channel: { whatsapp: 'واتساب', instagram: 'إنستغرام', messenger: 'ماسنجر', webchat: 'دردشة الموقع' },
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `جهة اتصال ${contactId.slice(-6)}`,
-  unread: plural('ar', {
-    zero: 'لا رسائل غير مقروءة',
-    one: 'رسالة واحدة غير مقروءة',
-    two: 'رسالتان غير مقروءتين',
-    few: '# رسائل غير مقروءة',
-    many: '# رسالة غير مقروءة',
-    other: '# رسالة غير مقروءة',
-  }),
+  unread: unreadMessages,
+  unreadFilter: 'غير المقروءة',
+  unreadFilterHint: 'بين المحادثات المحمّلة',
+  unreadAmongLoaded: plural('ar', { other: 'غير المقروءة بين المحادثات المحمّلة (#)' }),
+  noUnreadLoaded: 'لا محادثات غير مقروءة بين المحمّلة.',
+  loadMore: 'تحميل المزيد',
   assignedTo: (name) => `مُسندة إلى ${name}`,
   noMessagesYet: 'لا رسائل بعد',
   justNow: 'الآن',
   minutesAgo: plural('ar', { other: '#\u00a0د' }),
   hoursAgo: plural('ar', { other: '#\u00a0س' }),
+  daysShort: plural('ar', { other: '#\u00a0ي' }),
+  waitingFor: (duration) => `ينتظر منذ ${duration}`,
+  replyWindowLeft: (duration) => `نافذة الرد: يتبقى ${duration}`,
+  replyWindowClosing: (duration) => `نافذة الرد تُغلق خلال ${duration}`,
+  replyWindowClosed: 'نافذة الرد مغلقة: يمكن إرسال رسائل القوالب فقط',
+  replyWindowExplained: (closesAt, left) => `يمكنك الرد بحرية حتى ${closesAt} (يتبقى ${left})؛ بعد ذلك لا يسمح واتساب إلا برسائل القوالب حتى يكتب العميل مجددًا.`,
+  replyWindowClosedExplained: (closedAt) => `أُغلقت نافذة الرد البالغة 24 ساعة في ${closedAt}: لا يسمح واتساب إلا برسائل القوالب حتى يكتب العميل مجددًا.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(status);
+    if (assignee) parts.push(`مُسندة إلى ${assignee}`);
+    if (unread > 0) parts.push(unreadMessages(unread));
+    if (waiting) parts.push(overdue ? `ينتظر منذ ${waiting}، متأخر` : `ينتظر منذ ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'نافذة الرد مغلقة' : window.state === 'closing' ? `نافذة الرد تُغلق خلال ${window.left}` : `نافذة الرد مفتوحة، يتبقى ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('لا رسائل بعد');
+    const head = parts.join('، ');
+    return preview ? (preview.sent ? `${head}، مُرسَلة: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'أمس',
   today: 'اليوم',
   loading: 'جارٍ التحميل…',
   loadingMore: 'جارٍ تحميل المزيد…',
+  newRows: plural('ar', { zero: 'لا جديد', one: 'محادثة جديدة', two: 'محادثتان جديدتان', few: '# محادثات جديدة', many: '# محادثة جديدة', other: '# محادثة جديدة' }),
   emptyList: 'لا محادثات بعد.',
   emptyListFiltered: 'لا محادثات تطابق هذه التصفية.',
   retry: 'إعادة المحاولة',
@@ -84,6 +112,8 @@ export const messages: InboxMessages = {
   noteEmpty: 'اكتب شيئًا أولًا: لا يمكن إضافة ملاحظة فارغة.',
   noteHint: 'Ctrl+Enter للإضافة، Shift+Enter لسطر جديد',
   sending: 'جارٍ الإرسال…',
+  savedInBrowser: (backend) => `محفوظة في هذا المتصفح: ${backend ?? 'هذا الخادم'} لا يعرض قائمة الملاحظات`,
+  notSavedInBrowser: (backend) => `لم تُحفظ في هذا المتصفح: ${backend ?? 'هذا الخادم'} لا يعرض قائمة الملاحظات، فلن تظهر بعد إعادة التحميل`,
   shortcuts: 'اختصارات لوحة المفاتيح',
   shortcutList: [
     ['j / k', 'المحادثة التالية / السابقة'],
@@ -92,6 +122,7 @@ export const messages: InboxMessages = {
     ['e', 'حلّ'],
     ['a', 'إسناد'],
     ['n', 'كتابة ملاحظة'],
+    ['x', 'تحديد الصف (مع Shift: نطاق)'],
     ['?', 'عرض هذه الاختصارات'],
   ],
   close: 'إغلاق',
@@ -133,4 +164,31 @@ export const messages: InboxMessages = {
   viewAll: 'الكل',
   viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
   optionWithCount: (option, count) => `${option} (${count})`,
+  selectRow: (name) => `تحديد ${name}`,
+  selectedConversations: 'المحادثات المحددة',
+  selectedCount: plural('ar', { zero: 'لا محادثات محددة', one: 'محادثة واحدة محددة', two: 'محادثتان محددتان', few: '# محادثات محددة', many: '# محادثة محددة', other: '# محادثة محددة' }),
+  assignSelected: 'إسناد…',
+  clearSelection: 'إلغاء التحديد',
+  bulkConfirmResolve: (count) => `حلّ ${conversationCount(count)}؟`,
+  bulkConfirmAssign: (count, name) => `إسناد ${conversationCount(count)} إلى ${name}؟`,
+  bulkConfirmDetail: plural('ar', {
+    zero: 'لن يُرسَل أي طلب.',
+    one: 'سيُرسَل طلب واحد. يمكنك إيقافه أثناء التنفيذ، وما أُرسل يبقى مُرسلًا.',
+    two: 'سيُرسَل طلبان. يمكنك إيقافهما أثناء التنفيذ، وما أُرسل يبقى مُرسلًا.',
+    few: 'ستُرسَل # طلبات، 4 في كل مرة. يمكنك الإيقاف أثناء التنفيذ، وما أُرسل يبقى مُرسلًا.',
+    many: 'سيُرسَل # طلبًا، 4 في كل مرة. يمكنك الإيقاف أثناء التنفيذ، وما أُرسل يبقى مُرسلًا.',
+    other: 'سيُرسَل # طلب، 4 في كل مرة. يمكنك الإيقاف أثناء التنفيذ، وما أُرسل يبقى مُرسلًا.',
+  }),
+  bulkConfirmSend: plural('ar', { zero: 'لا طلبات', one: 'إرسال طلب واحد', two: 'إرسال طلبين', few: 'إرسال # طلبات', many: 'إرسال # طلبًا', other: 'إرسال # طلب' }),
+  cancel: 'إلغاء',
+  bulkRunning: (count) => `جارٍ تحديث ${conversationCount(count)}…`,
+  stop: 'إيقاف',
+  bulkResolved: (count) => `تم حل ${conversationCount(count)}`,
+  bulkAssigned: (count) => `تم إسناد ${conversationCount(count)}`,
+  bulkFailed: (count) => `تعذّر تحديث ${conversationCount(count)}`,
+  bulkFailedReason: (failed, reason) => `${failed}: ${reason}`,
+  bulkNotSent: (count) => `لم تُرسَل ${conversationCount(count)}`,
+  bulkUndone: (count) => `تم التراجع عن ${conversationCount(count)}`,
+  bulkSeparator: '، ',
+  retryFailed: 'إعادة محاولة ما تعذّر',
 };

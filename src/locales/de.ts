@@ -1,10 +1,13 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence, lowerFirst } from './sentence.js';
 
 export { de as dateLocale } from 'date-fns/locale/de';
 
 /** German. Buttons are infinitives ("Zuweisen"); where a sentence addresses the agent, it says "Sie". */
 const conversationCount = plural('de', { one: '# Konversation', other: '# Konversationen' });
+
+const unreadShort = plural('de', { other: '# ungelesen' });
 
 export const messages: InboxMessages = {
   conversations: 'Konversationen',
@@ -23,15 +26,41 @@ export const messages: InboxMessages = {
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `Kontakt ${contactId.slice(-6)}`,
   unread: plural('de', { one: '# ungelesene Nachricht', other: '# ungelesene Nachrichten' }),
+  unreadFilter: 'Ungelesen',
+  unreadFilterHint: 'unter den geladenen Konversationen',
+  unreadAmongLoaded: plural('de', { one: 'Ungelesene aus # geladenen Konversation', other: 'Ungelesene aus # geladenen Konversationen' }),
+  noUnreadLoaded: 'Keine ungelesenen unter den geladenen Konversationen.',
+  loadMore: 'Mehr laden',
   assignedTo: (name) => `Zugewiesen an ${name}`,
   noMessagesYet: 'Noch keine Nachrichten',
   justNow: 'jetzt',
   minutesAgo: plural('de', { other: '#\u00a0Min.' }),
   hoursAgo: plural('de', { other: '#\u00a0Std.' }),
+  daysShort: plural('de', { other: '#\u00a0Tg.' }),
+  waitingFor: (duration) => `Wartet ${duration}`,
+  replyWindowLeft: (duration) => `Antwortfenster: noch ${duration}`,
+  replyWindowClosing: (duration) => `Antwortfenster schließt in ${duration}`,
+  replyWindowClosed: 'Antwortfenster geschlossen: nur noch Vorlagen-Nachrichten möglich',
+  replyWindowExplained: (closesAt, left) =>
+    `Sie können bis ${closesAt} frei antworten (noch ${left}); danach erlaubt WhatsApp nur Vorlagen-Nachrichten, bis der Kunde wieder schreibt.`,
+  replyWindowClosedExplained: (closedAt) => `Das 24-Stunden-Antwortfenster ist seit ${closedAt} geschlossen: WhatsApp erlaubt nur Vorlagen-Nachrichten, bis der Kunde wieder schreibt.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`zugewiesen an ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `wartet ${waiting}, überfällig` : `wartet ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'Antwortfenster geschlossen' : window.state === 'closing' ? `Antwortfenster schließt in ${window.left}` : `Antwortfenster offen, noch ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('noch keine Nachrichten');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, gesendet: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Gestern',
   today: 'Heute',
   loading: 'Wird geladen…',
   loadingMore: 'Weitere werden geladen…',
+  newRows: plural('de', { other: '# neue' }),
   emptyList: 'Noch keine Konversationen.',
   emptyListFiltered: 'Keine Konversationen für diese Filter.',
   retry: 'Erneut versuchen',
@@ -71,6 +100,8 @@ export const messages: InboxMessages = {
   noteEmpty: 'Bitte zuerst etwas schreiben: Eine leere Notiz kann nicht hinzugefügt werden.',
   noteHint: 'Strg+Enter zum Hinzufügen, Umschalt+Enter für eine neue Zeile',
   sending: 'Wird gesendet…',
+  savedInBrowser: (backend) => `In diesem Browser gespeichert: ${backend ?? 'dieses Backend'} listet keine Notizen auf`,
+  notSavedInBrowser: (backend) => `Nicht in diesem Browser gespeichert: ${backend ?? 'dieses Backend'} listet keine Notizen auf, nach dem Neuladen fehlt diese Notiz`,
   shortcuts: 'Tastenkürzel',
   shortcutList: [
     ['j / k', 'Nächste / vorherige Konversation'],
@@ -79,6 +110,7 @@ export const messages: InboxMessages = {
     ['e', 'Lösen'],
     ['a', 'Zuweisen'],
     ['n', 'Notiz schreiben'],
+    ['x', 'Zeile auswählen (mit Umschalt: Bereich)'],
     ['?', 'Diese Tastenkürzel anzeigen'],
   ],
   close: 'Schließen',
@@ -120,4 +152,27 @@ export const messages: InboxMessages = {
   viewAll: 'Alle',
   viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
   optionWithCount: (option, count) => `${option} (${count})`,
+  selectRow: (name) => `${name} auswählen`,
+  selectedConversations: 'Ausgewählte Konversationen',
+  selectedCount: plural('de', { other: '# ausgewählt' }),
+  assignSelected: 'Zuweisen…',
+  clearSelection: 'Aufheben',
+  bulkConfirmResolve: (count) => `${conversationCount(count)} lösen?`,
+  bulkConfirmAssign: (count, name) => `${conversationCount(count)} ${name} zuweisen?`,
+  bulkConfirmDetail: plural('de', {
+    one: 'Dabei wird # Anfrage gesendet. Sie können den Vorgang anhalten; was gesendet ist, bleibt gesendet.',
+    other: 'Dabei werden # Anfragen gesendet, je 4 gleichzeitig. Sie können den Vorgang anhalten; was gesendet ist, bleibt gesendet.',
+  }),
+  bulkConfirmSend: plural('de', { one: '# Anfrage senden', other: '# Anfragen senden' }),
+  cancel: 'Abbrechen',
+  bulkRunning: plural('de', { one: '# Konversation wird aktualisiert…', other: '# Konversationen werden aktualisiert…' }),
+  stop: 'Anhalten',
+  bulkResolved: plural('de', { other: '# gelöst' }),
+  bulkAssigned: plural('de', { other: '# zugewiesen' }),
+  bulkFailed: plural('de', { other: '# fehlgeschlagen' }),
+  bulkFailedReason: (failed, reason) => `${failed}: ${reason}`,
+  bulkNotSent: plural('de', { other: '# nicht gesendet' }),
+  bulkUndone: plural('de', { other: '# rückgängig gemacht' }),
+  bulkSeparator: ', ',
+  retryFailed: 'Fehlgeschlagene wiederholen',
 };

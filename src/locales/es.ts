@@ -1,10 +1,13 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence, lowerFirst } from './sentence.js';
 
 export { es as dateLocale } from 'date-fns/locale/es';
 
 /** Spanish, neutral between Spain and Latin America. Buttons are infinitives ("Asignar"); sentences use "tú". */
 const conversationCount = plural('es', { one: '# conversación', other: '# conversaciones' });
+
+const unreadShort = plural('es', { many: '# de sin leer', other: '# sin leer' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversaciones',
@@ -23,15 +26,41 @@ export const messages: InboxMessages = {
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `Contacto ${contactId.slice(-6)}`,
   unread: plural('es', { one: '# mensaje sin leer', many: '# de mensajes sin leer', other: '# mensajes sin leer' }),
+  unreadFilter: 'No leídas',
+  unreadFilterHint: 'entre las conversaciones cargadas',
+  unreadAmongLoaded: plural('es', { one: 'No leídas entre # conversación cargada', many: 'No leídas entre # de conversaciones cargadas', other: 'No leídas entre # conversaciones cargadas' }),
+  noUnreadLoaded: 'No hay conversaciones sin leer entre las cargadas.',
+  loadMore: 'Cargar más',
   assignedTo: (name) => `Asignada a ${name}`,
   noMessagesYet: 'Aún no hay mensajes',
   justNow: 'ahora',
   minutesAgo: plural('es', { other: '#\u00a0min' }),
   hoursAgo: plural('es', { other: '#\u00a0h' }),
+  daysShort: plural('es', { other: '#\u00a0d' }),
+  waitingFor: (duration) => `Esperando ${duration}`,
+  replyWindowLeft: (duration) => `Ventana de respuesta: cierra en ${duration}`,
+  replyWindowClosing: (duration) => `La ventana de respuesta cierra en ${duration}`,
+  replyWindowClosed: 'Ventana de respuesta cerrada: solo se pueden enviar plantillas',
+  replyWindowExplained: (closesAt, left) =>
+    `Puedes responder libremente durante ${left} más (cierre: ${closesAt}); después, WhatsApp solo permite plantillas hasta que el cliente vuelva a escribir.`,
+  replyWindowClosedExplained: (closedAt) => `La ventana de respuesta de 24 horas se cerró (${closedAt}): WhatsApp solo permite plantillas hasta que el cliente vuelva a escribir.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`asignada a ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `esperando ${waiting}, con retraso` : `esperando ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'ventana de respuesta cerrada' : window.state === 'closing' ? `la ventana de respuesta cierra en ${window.left}` : `ventana de respuesta abierta, cierra en ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('aún no hay mensajes');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, enviado: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Ayer',
   today: 'Hoy',
   loading: 'Cargando…',
   loadingMore: 'Cargando más…',
+  newRows: plural('es', { one: '# nueva', other: '# nuevas' }),
   emptyList: 'Aún no hay conversaciones.',
   emptyListFiltered: 'Ninguna conversación coincide con estos filtros.',
   retry: 'Reintentar',
@@ -71,6 +100,8 @@ export const messages: InboxMessages = {
   noteEmpty: 'Escribe algo primero: no se puede añadir una nota vacía.',
   noteHint: 'Ctrl+Enter para añadir, Mayús+Enter para otra línea',
   sending: 'Enviando…',
+  savedInBrowser: (backend) => `Guardada en este navegador: ${backend ?? 'este backend'} no lista las notas`,
+  notSavedInBrowser: (backend) => `No guardada en este navegador: ${backend ?? 'este backend'} no lista las notas, así que no se verá al recargar`,
   shortcuts: 'Atajos de teclado',
   shortcutList: [
     ['j / k', 'Conversación siguiente / anterior'],
@@ -79,6 +110,7 @@ export const messages: InboxMessages = {
     ['e', 'Resolver'],
     ['a', 'Asignar'],
     ['n', 'Escribir una nota'],
+    ['x', 'Seleccionar la fila (Mayús: un rango)'],
     ['?', 'Mostrar estos atajos'],
   ],
   close: 'Cerrar',
@@ -120,4 +152,28 @@ export const messages: InboxMessages = {
   viewAll: 'Todas',
   viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
   optionWithCount: (option, count) => `${option} (${count})`,
+  selectRow: (name) => `Seleccionar ${name}`,
+  selectedConversations: 'Conversaciones seleccionadas',
+  selectedCount: plural('es', { one: '# seleccionada', many: '# de seleccionadas', other: '# seleccionadas' }),
+  assignSelected: 'Asignar…',
+  clearSelection: 'Quitar selección',
+  bulkConfirmResolve: (count) => `¿Resolver ${conversationCount(count)}?`,
+  bulkConfirmAssign: (count, name) => `¿Asignar ${conversationCount(count)} a ${name}?`,
+  bulkConfirmDetail: plural('es', {
+    one: 'Se enviará # solicitud. Puedes detenerlo mientras avanza; lo ya enviado no se deshace.',
+    many: 'Se enviarán # de solicitudes, 4 a la vez. Puedes detenerlo mientras avanza; lo ya enviado no se deshace.',
+    other: 'Se enviarán # solicitudes, 4 a la vez. Puedes detenerlo mientras avanza; lo ya enviado no se deshace.',
+  }),
+  bulkConfirmSend: plural('es', { one: 'Enviar # solicitud', many: 'Enviar # de solicitudes', other: 'Enviar # solicitudes' }),
+  cancel: 'Cancelar',
+  bulkRunning: plural('es', { one: 'Actualizando # conversación…', many: 'Actualizando # de conversaciones…', other: 'Actualizando # conversaciones…' }),
+  stop: 'Detener',
+  bulkResolved: plural('es', { one: '# resuelta', other: '# resueltas' }),
+  bulkAssigned: plural('es', { one: '# asignada', other: '# asignadas' }),
+  bulkFailed: plural('es', { one: '# falló', other: '# fallaron' }),
+  bulkFailedReason: (failed, reason) => `${failed}: ${reason}`,
+  bulkNotSent: plural('es', { other: '# sin enviar' }),
+  bulkUndone: plural('es', { one: '# deshecha', other: '# deshechas' }),
+  bulkSeparator: ', ',
+  retryFailed: 'Reintentar las fallidas',
 };

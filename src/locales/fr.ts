@@ -1,5 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence, lowerFirst } from './sentence.js';
 
 export { fr as dateLocale } from 'date-fns/locale/fr';
 
@@ -7,6 +8,8 @@ export { fr as dateLocale } from 'date-fns/locale/fr';
 
 /** French. Buttons are infinitives ("Assigner"); sentences address the agent as "vous". */
 const conversationCount = plural('fr', { one: '# conversation', other: '# conversations' });
+
+const unreadShort = plural('fr', { one: '# non lu', many: '# de non lus', other: '# non lus' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversations',
@@ -25,15 +28,41 @@ export const messages: InboxMessages = {
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `Contact ${contactId.slice(-6)}`,
   unread: plural('fr', { one: '# message non lu', many: '# de messages non lus', other: '# messages non lus' }),
+  unreadFilter: 'Non lues',
+  unreadFilterHint: 'parmi les conversations chargées',
+  unreadAmongLoaded: plural('fr', { one: 'Non lues parmi # conversation chargée', many: 'Non lues parmi # de conversations chargées', other: 'Non lues parmi # conversations chargées' }),
+  noUnreadLoaded: 'Aucune conversation non lue parmi celles chargées.',
+  loadMore: 'Charger plus',
   assignedTo: (name) => `Assignée à ${name}`,
   noMessagesYet: 'Aucun message pour l’instant',
   justNow: 'à l’instant',
   minutesAgo: plural('fr', { other: '#\u00a0min' }),
   hoursAgo: plural('fr', { other: '#\u00a0h' }),
+  daysShort: plural('fr', { other: '#\u00a0j' }),
+  waitingFor: (duration) => `En attente depuis ${duration}`,
+  replyWindowLeft: (duration) => `Fenêtre de réponse\u00a0: encore ${duration}`,
+  replyWindowClosing: (duration) => `Fenêtre de réponse\u00a0: fin dans ${duration}`,
+  replyWindowClosed: 'Fenêtre de réponse fermée\u00a0: modèles de message uniquement',
+  replyWindowExplained: (closesAt, left) =>
+    `Vous pouvez répondre librement encore ${left} (fin\u00a0: ${closesAt})\u00a0; ensuite, WhatsApp n’autorise que les modèles de message jusqu’à ce que le client réécrive.`,
+  replyWindowClosedExplained: (closedAt) => `La fenêtre de réponse de 24\u00a0heures est fermée depuis ${closedAt}\u00a0: WhatsApp n’autorise que les modèles de message jusqu’à ce que le client réécrive.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`assignée à ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `en attente depuis ${waiting}, en retard` : `en attente depuis ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'fenêtre de réponse fermée' : window.state === 'closing' ? `fenêtre de réponse\u00a0: fin dans ${window.left}` : `fenêtre de réponse ouverte, encore ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('aucun message pour l’instant');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, envoyé\u00a0: ${endSentence(preview.text)}` : `${head}\u00a0: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Hier',
   today: 'Aujourd’hui',
   loading: 'Chargement…',
   loadingMore: 'Chargement de la suite…',
+  newRows: plural('fr', { one: '# nouvelle', other: '# nouvelles' }),
   emptyList: 'Aucune conversation pour l’instant.',
   emptyListFiltered: 'Aucune conversation ne correspond à ces filtres.',
   retry: 'Réessayer',
@@ -73,6 +102,8 @@ export const messages: InboxMessages = {
   noteEmpty: 'Écrivez d’abord quelque chose\u00a0: une note vide ne peut pas être ajoutée.',
   noteHint: 'Ctrl+Entrée pour ajouter, Maj+Entrée pour aller à la ligne',
   sending: 'Envoi…',
+  savedInBrowser: (backend) => `Enregistrée dans ce navigateur\u00a0: ${backend ?? 'ce backend'} ne liste pas les notes`,
+  notSavedInBrowser: (backend) => `Non enregistrée dans ce navigateur\u00a0: ${backend ?? 'ce backend'} ne liste pas les notes, elle n’apparaîtra plus après rechargement`,
   shortcuts: 'Raccourcis clavier',
   shortcutList: [
     ['j / k', 'Conversation suivante / précédente'],
@@ -81,6 +112,7 @@ export const messages: InboxMessages = {
     ['e', 'Résoudre'],
     ['a', 'Assigner'],
     ['n', 'Écrire une note'],
+    ['x', 'Sélectionner la ligne (Maj\u00a0: une plage)'],
     ['?', 'Afficher ces raccourcis'],
   ],
   close: 'Fermer',
@@ -122,4 +154,28 @@ export const messages: InboxMessages = {
   viewAll: 'Toutes',
   viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
   optionWithCount: (option, count) => `${option} (${count})`,
+  selectRow: (name) => `Sélectionner ${name}`,
+  selectedConversations: 'Conversations sélectionnées',
+  selectedCount: plural('fr', { one: '# sélectionnée', other: '# sélectionnées' }),
+  assignSelected: 'Assigner…',
+  clearSelection: 'Désélectionner',
+  bulkConfirmResolve: (count) => `Résoudre ${conversationCount(count)}\u00a0?`,
+  bulkConfirmAssign: (count, name) => `Assigner ${conversationCount(count)} à ${name}\u00a0?`,
+  bulkConfirmDetail: plural('fr', {
+    one: 'Cela envoie # requête. Vous pouvez l’arrêter en cours de route\u00a0; ce qui est envoyé le reste.',
+    many: 'Cela envoie # de requêtes, 4 à la fois. Vous pouvez l’arrêter en cours de route\u00a0; ce qui est envoyé le reste.',
+    other: 'Cela envoie # requêtes, 4 à la fois. Vous pouvez l’arrêter en cours de route\u00a0; ce qui est envoyé le reste.',
+  }),
+  bulkConfirmSend: plural('fr', { one: 'Envoyer # requête', many: 'Envoyer # de requêtes', other: 'Envoyer # requêtes' }),
+  cancel: 'Annuler',
+  bulkRunning: plural('fr', { one: 'Mise à jour de # conversation…', many: 'Mise à jour de # de conversations…', other: 'Mise à jour de # conversations…' }),
+  stop: 'Arrêter',
+  bulkResolved: plural('fr', { one: '# résolue', other: '# résolues' }),
+  bulkAssigned: plural('fr', { one: '# assignée', other: '# assignées' }),
+  bulkFailed: plural('fr', { other: '# en échec' }),
+  bulkFailedReason: (failed, reason) => `${failed}\u00a0: ${reason}`,
+  bulkNotSent: plural('fr', { one: '# non envoyée', other: '# non envoyées' }),
+  bulkUndone: plural('fr', { one: '# annulée', other: '# annulées' }),
+  bulkSeparator: ', ',
+  retryFailed: 'Réessayer les échecs',
 };

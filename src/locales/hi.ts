@@ -1,5 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence } from './sentence.js';
 
 export { hi as dateLocale } from 'date-fns/locale/hi';
 
@@ -8,6 +9,8 @@ export { hi as dateLocale } from 'date-fns/locale/hi';
  * Indian product UIs use (असाइन, बैकएंड, फ़िल्टर). Plurals: one and other.
  */
 const conversationCount = plural('hi', { one: '# बातचीत', other: '# बातचीत' });
+
+const unreadShort = plural('hi', { other: '# अपठित' });
 
 export const messages: InboxMessages = {
   conversations: 'बातचीत',
@@ -26,15 +29,41 @@ export const messages: InboxMessages = {
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `संपर्क ${contactId.slice(-6)}`,
   unread: plural('hi', { one: '# अपठित संदेश', other: '# अपठित संदेश' }),
+  unreadFilter: 'अपठित',
+  unreadFilterHint: 'लोड हुई बातचीत में से',
+  unreadAmongLoaded: plural('hi', { other: 'लोड हुई # बातचीत में से अपठित' }),
+  noUnreadLoaded: 'लोड हुई बातचीत में कोई अपठित नहीं है।',
+  loadMore: 'और लोड करें',
   assignedTo: (name) => `असाइन: ${name}`,
   noMessagesYet: 'अभी कोई संदेश नहीं',
   justNow: 'अभी',
   minutesAgo: plural('hi', { other: '#\u00a0मि॰' }),
   hoursAgo: plural('hi', { other: '#\u00a0घं॰' }),
+  daysShort: plural('hi', { other: '#\u00a0दि॰' }),
+  waitingFor: (duration) => `${duration} से इंतज़ार`,
+  replyWindowLeft: (duration) => `जवाब की समय-सीमा: ${duration} बाकी`,
+  replyWindowClosing: (duration) => `जवाब की समय-सीमा ${duration} में खत्म`,
+  replyWindowClosed: 'जवाब की समय-सीमा खत्म: सिर्फ़ टेम्पलेट संदेश भेजे जा सकते हैं',
+  replyWindowExplained: (closesAt, left) =>
+    `आप ${closesAt} तक (${left} बाकी) खुलकर जवाब दे सकते हैं; उसके बाद, ग्राहक के दोबारा लिखने तक WhatsApp सिर्फ़ टेम्पलेट संदेश भेजने देता है।`,
+  replyWindowClosedExplained: (closedAt) => `24 घंटे की जवाब की समय-सीमा ${closedAt} पर खत्म हो गई: ग्राहक के दोबारा लिखने तक WhatsApp सिर्फ़ टेम्पलेट संदेश भेजने देता है।`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(status);
+    if (assignee) parts.push(`असाइन: ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `${waiting} से इंतज़ार (देरी)` : `${waiting} से इंतज़ार`);
+    if (window) parts.push(window.state === 'closed' ? 'जवाब की समय-सीमा खत्म' : window.state === 'closing' ? `जवाब की समय-सीमा ${window.left} में खत्म` : `जवाब की समय-सीमा: ${window.left} बाकी`);
+    parts.push(time);
+    if (noMessages) parts.push('अभी कोई संदेश नहीं');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, भेजा गया: ${endSentence(preview.text, '।')}` : `${head}: ${endSentence(preview.text, '।')}`) : endSentence(head, '।');
+  },
   yesterday: 'कल',
   today: 'आज',
   loading: 'लोड हो रहा है…',
   loadingMore: 'और लोड हो रहा है…',
+  newRows: plural('hi', { other: '# नई' }),
   emptyList: 'अभी कोई बातचीत नहीं है।',
   emptyListFiltered: 'इन फ़िल्टर से कोई बातचीत मेल नहीं खाती।',
   retry: 'फिर कोशिश करें',
@@ -74,6 +103,8 @@ export const messages: InboxMessages = {
   noteEmpty: 'पहले कुछ लिखें: खाली नोट नहीं जोड़ा जा सकता।',
   noteHint: 'जोड़ने के लिए Ctrl+Enter, नई पंक्ति के लिए Shift+Enter',
   sending: 'भेजा जा रहा है…',
+  savedInBrowser: (backend) => `इस ब्राउज़र में सहेजा गया: ${backend ?? 'यह बैकएंड'} नोट की सूची नहीं देता`,
+  notSavedInBrowser: (backend) => `इस ब्राउज़र में सहेजा नहीं जा सका: ${backend ?? 'यह बैकएंड'} नोट की सूची नहीं देता, इसलिए रीलोड के बाद यह नहीं दिखेगा`,
   shortcuts: 'कीबोर्ड शॉर्टकट',
   shortcutList: [
     ['j / k', 'अगली / पिछली बातचीत'],
@@ -82,6 +113,7 @@ export const messages: InboxMessages = {
     ['e', 'हल करें'],
     ['a', 'असाइन करें'],
     ['n', 'नोट लिखें'],
+    ['x', 'पंक्ति चुनें (Shift: एक रेंज)'],
     ['?', 'ये शॉर्टकट दिखाएँ'],
   ],
   close: 'बंद करें',
@@ -123,4 +155,27 @@ export const messages: InboxMessages = {
   viewAll: 'सभी',
   viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
   optionWithCount: (option, count) => `${option} (${count})`,
+  selectRow: (name) => `${name} को चुनें`,
+  selectedConversations: 'चुनी गई बातचीत',
+  selectedCount: plural('hi', { one: '# चुनी गई', other: '# चुनी गईं' }),
+  assignSelected: 'असाइन करें…',
+  clearSelection: 'चुनाव हटाएँ',
+  bulkConfirmResolve: (count) => `${conversationCount(count)} हल करें?`,
+  bulkConfirmAssign: (count, name) => `${conversationCount(count)} ${name} को असाइन करें?`,
+  bulkConfirmDetail: plural('hi', {
+    one: 'इससे # अनुरोध भेजा जाएगा। आप इसे बीच में रोक सकते हैं; जो भेजा जा चुका है, वह भेजा ही रहेगा।',
+    other: 'इससे # अनुरोध भेजे जाएँगे, एक बार में 4। आप इसे बीच में रोक सकते हैं; जो भेजा जा चुका है, वह भेजा ही रहेगा।',
+  }),
+  bulkConfirmSend: plural('hi', { other: '# अनुरोध भेजें' }),
+  cancel: 'रद्द करें',
+  bulkRunning: plural('hi', { one: '# बातचीत अपडेट हो रही है…', other: '# बातचीत अपडेट हो रही हैं…' }),
+  stop: 'रोकें',
+  bulkResolved: plural('hi', { one: '# हल हुई', other: '# हल हुईं' }),
+  bulkAssigned: plural('hi', { one: '# असाइन हुई', other: '# असाइन हुईं' }),
+  bulkFailed: plural('hi', { other: '# विफल' }),
+  bulkFailedReason: (failed, reason) => `${failed}: ${reason}`,
+  bulkNotSent: plural('hi', { one: '# नहीं भेजी गई', other: '# नहीं भेजी गईं' }),
+  bulkUndone: plural('hi', { one: '# वापस ली गई', other: '# वापस ली गईं' }),
+  bulkSeparator: ', ',
+  retryFailed: 'विफल वाली फिर से आज़माएँ',
 };

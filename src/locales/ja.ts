@@ -1,10 +1,13 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence } from './sentence.js';
 
 export { ja as dateLocale } from 'date-fns/locale/ja';
 
 /** Japanese: polite です/ます sentences, plain nouns on buttons and badges; one plural form. */
 const conversationCount = plural('ja', { other: '# 件の会話' });
+
+const unreadShort = plural('ja', { other: '未読#件' });
 
 export const messages: InboxMessages = {
   conversations: '会話',
@@ -23,15 +26,40 @@ export const messages: InboxMessages = {
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `コンタクト ${contactId.slice(-6)}`,
   unread: plural('ja', { other: '未読メッセージ #件' }),
+  unreadFilter: '未読',
+  unreadFilterHint: '読み込み済みの会話のみ',
+  unreadAmongLoaded: plural('ja', { other: '読み込み済みの # 件の会話のうち未読' }),
+  noUnreadLoaded: '読み込み済みの会話に未読はありません。',
+  loadMore: 'さらに読み込む',
   assignedTo: (name) => `担当：${name}`,
   noMessagesYet: 'メッセージはまだありません',
   justNow: '今',
   minutesAgo: plural('ja', { other: '#分' }),
   hoursAgo: plural('ja', { other: '#時間' }),
+  daysShort: plural('ja', { other: '#日' }),
+  waitingFor: (duration) => `${duration}待ち`,
+  replyWindowLeft: (duration) => `返信期限まで残り${duration}`,
+  replyWindowClosing: (duration) => `返信期限まであと${duration}`,
+  replyWindowClosed: '返信期限切れ：テンプレートメッセージのみ送信できます',
+  replyWindowExplained: (closesAt, left) => `${closesAt}まで（残り${left}）は自由に返信でき、それ以降は顧客から再びメッセージが届くまでテンプレートメッセージのみ送信できます。`,
+  replyWindowClosedExplained: (closedAt) => `24時間の返信期限は${closedAt}に終了したため、顧客から再びメッセージが届くまでテンプレートメッセージのみ送信できます。`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(status);
+    if (assignee) parts.push(`担当：${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `${waiting}待ち（対応遅れ）` : `${waiting}待ち`);
+    if (window) parts.push(window.state === 'closed' ? '返信期限切れ' : window.state === 'closing' ? `返信期限まであと${window.left}` : `返信期限まで残り${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('メッセージはまだありません');
+    const head = parts.join('、');
+    return preview ? (preview.sent ? `${head}、送信済み：${endSentence(preview.text, '。')}` : `${head}：${endSentence(preview.text, '。')}`) : endSentence(head, '。');
+  },
   yesterday: '昨日',
   today: '今日',
   loading: '読み込み中…',
   loadingMore: 'さらに読み込み中…',
+  newRows: plural('ja', { other: '新着 #件' }),
   emptyList: '会話はまだありません。',
   emptyListFiltered: 'このフィルターに一致する会話はありません。',
   retry: '再試行',
@@ -71,6 +99,8 @@ export const messages: InboxMessages = {
   noteEmpty: '内容を入力してください。空のメモは追加できません。',
   noteHint: 'Ctrl+Enterで追加、Shift+Enterで改行',
   sending: '送信中…',
+  savedInBrowser: (backend) => `このブラウザーに保存済み：${backend ?? 'このバックエンド'}はメモを一覧できません`,
+  notSavedInBrowser: (backend) => `このブラウザーに保存できませんでした：${backend ?? 'このバックエンド'}はメモを一覧できないため、再読み込み後は表示されません`,
   shortcuts: 'キーボードショートカット',
   shortcutList: [
     ['j / k', '次 / 前の会話'],
@@ -79,6 +109,7 @@ export const messages: InboxMessages = {
     ['e', '解決'],
     ['a', '割り当て'],
     ['n', 'メモを書く'],
+    ['x', '行を選択（Shift: 範囲）'],
     ['?', 'ショートカットを表示'],
   ],
   close: '閉じる',
@@ -120,4 +151,24 @@ export const messages: InboxMessages = {
   viewAll: 'すべて',
   viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
   optionWithCount: (option, count) => `${option} (${count})`,
+  selectRow: (name) => `${name}を選択`,
+  selectedConversations: '選択中の会話',
+  selectedCount: plural('ja', { other: '#件選択中' }),
+  assignSelected: '割り当て…',
+  clearSelection: '選択解除',
+  bulkConfirmResolve: plural('ja', { other: '#件の会話を解決しますか？' }),
+  bulkConfirmAssign: (count, name) => `${conversationCount(count)}を${name}に割り当てますか？`,
+  bulkConfirmDetail: plural('ja', { other: '#件のリクエストを送信します（同時に4件まで）。途中で停止できますが、送信済みの分は取り消されません。' }),
+  bulkConfirmSend: plural('ja', { other: '#件のリクエストを送信' }),
+  cancel: 'キャンセル',
+  bulkRunning: plural('ja', { other: '#件の会話を更新中…' }),
+  stop: '停止',
+  bulkResolved: plural('ja', { other: '#件解決' }),
+  bulkAssigned: plural('ja', { other: '#件割り当て' }),
+  bulkFailed: plural('ja', { other: '#件失敗' }),
+  bulkFailedReason: (failed, reason) => `${failed}：${reason}`,
+  bulkNotSent: plural('ja', { other: '#件未送信' }),
+  bulkUndone: plural('ja', { other: '#件取り消し' }),
+  bulkSeparator: '、',
+  retryFailed: '失敗分を再試行',
 };

@@ -1,10 +1,13 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
+import { endSentence, lowerFirst } from './sentence.js';
 
 export { ptBR as dateLocale } from 'date-fns/locale/pt-BR';
 
 /** Portuguese as written in Brazil (pt-BR, dates too). Buttons are infinitives ("Atribuir"); sentences use "você". */
 const conversationCount = plural('pt', { one: '# conversa', other: '# conversas' });
+
+const unreadShort = plural('pt-BR', { one: '# não lida', many: '# de não lidas', other: '# não lidas' });
 
 export const messages: InboxMessages = {
   conversations: 'Conversas',
@@ -23,15 +26,41 @@ export const messages: InboxMessages = {
   unknownChannel: (raw) => raw,
   unknownContact: (contactId) => `Contato ${contactId.slice(-6)}`,
   unread: plural('pt-BR', { one: '# mensagem não lida', many: '# de mensagens não lidas', other: '# mensagens não lidas' }),
+  unreadFilter: 'Não lidas',
+  unreadFilterHint: 'entre as conversas carregadas',
+  unreadAmongLoaded: plural('pt-BR', { one: 'Não lidas entre # conversa carregada', many: 'Não lidas entre # de conversas carregadas', other: 'Não lidas entre # conversas carregadas' }),
+  noUnreadLoaded: 'Nenhuma conversa não lida entre as carregadas.',
+  loadMore: 'Carregar mais',
   assignedTo: (name) => `Atribuída a ${name}`,
   noMessagesYet: 'Nenhuma mensagem ainda',
   justNow: 'agora',
   minutesAgo: plural('pt-BR', { other: '#\u00a0min' }),
   hoursAgo: plural('pt-BR', { other: '#\u00a0h' }),
+  daysShort: plural('pt-BR', { other: '#\u00a0d' }),
+  waitingFor: (duration) => `Aguardando há ${duration}`,
+  replyWindowLeft: (duration) => `Janela de resposta: fecha em ${duration}`,
+  replyWindowClosing: (duration) => `A janela de resposta fecha em ${duration}`,
+  replyWindowClosed: 'Janela de resposta fechada: só é possível enviar modelos de mensagem',
+  replyWindowExplained: (closesAt, left) =>
+    `Você pode responder livremente por mais ${left} (até ${closesAt}); depois disso, o WhatsApp só permite modelos de mensagem até o cliente escrever de novo.`,
+  replyWindowClosedExplained: (closedAt) => `A janela de resposta de 24 horas fechou (${closedAt}): o WhatsApp só permite modelos de mensagem até o cliente escrever de novo.`,
+  rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {
+    const parts = [name];
+    if (status) parts.push(lowerFirst(status));
+    if (assignee) parts.push(`atribuída a ${assignee}`);
+    if (unread > 0) parts.push(unreadShort(unread));
+    if (waiting) parts.push(overdue ? `aguardando há ${waiting}, em atraso` : `aguardando há ${waiting}`);
+    if (window) parts.push(window.state === 'closed' ? 'janela de resposta fechada' : window.state === 'closing' ? `a janela de resposta fecha em ${window.left}` : `janela de resposta aberta, fecha em ${window.left}`);
+    parts.push(time);
+    if (noMessages) parts.push('nenhuma mensagem ainda');
+    const head = parts.join(', ');
+    return preview ? (preview.sent ? `${head}, enviada: ${endSentence(preview.text)}` : `${head}: ${endSentence(preview.text)}`) : endSentence(head);
+  },
   yesterday: 'Ontem',
   today: 'Hoje',
   loading: 'Carregando…',
   loadingMore: 'Carregando mais…',
+  newRows: plural('pt-BR', { one: '# nova', other: '# novas' }),
   emptyList: 'Nenhuma conversa ainda.',
   emptyListFiltered: 'Nenhuma conversa corresponde a estes filtros.',
   retry: 'Tentar de novo',
@@ -71,6 +100,8 @@ export const messages: InboxMessages = {
   noteEmpty: 'Escreva algo primeiro: não é possível adicionar uma nota vazia.',
   noteHint: 'Ctrl+Enter para adicionar, Shift+Enter para nova linha',
   sending: 'Enviando…',
+  savedInBrowser: (backend) => `Salva neste navegador: ${backend ?? 'este backend'} não lista notas`,
+  notSavedInBrowser: (backend) => `Não salva neste navegador: ${backend ?? 'este backend'} não lista notas, então ela não aparecerá ao recarregar`,
   shortcuts: 'Atalhos de teclado',
   shortcutList: [
     ['j / k', 'Próxima / anterior conversa'],
@@ -79,6 +110,7 @@ export const messages: InboxMessages = {
     ['e', 'Resolver'],
     ['a', 'Atribuir'],
     ['n', 'Escrever uma nota'],
+    ['x', 'Selecionar a linha (Shift: um intervalo)'],
     ['?', 'Mostrar estes atalhos'],
   ],
   close: 'Fechar',
@@ -120,4 +152,28 @@ export const messages: InboxMessages = {
   viewAll: 'Todas',
   viewWithCount: (view, count) => `${view}, ${conversationCount(count)}`,
   optionWithCount: (option, count) => `${option} (${count})`,
+  selectRow: (name) => `Selecionar ${name}`,
+  selectedConversations: 'Conversas selecionadas',
+  selectedCount: plural('pt-BR', { one: '# selecionada', other: '# selecionadas' }),
+  assignSelected: 'Atribuir…',
+  clearSelection: 'Limpar seleção',
+  bulkConfirmResolve: (count) => `Resolver ${conversationCount(count)}?`,
+  bulkConfirmAssign: (count, name) => `Atribuir ${conversationCount(count)} a ${name}?`,
+  bulkConfirmDetail: plural('pt-BR', {
+    one: 'Isso envia # solicitação. Você pode parar durante o envio; o que já foi enviado continua enviado.',
+    many: 'Isso envia # de solicitações, 4 por vez. Você pode parar durante o envio; o que já foi enviado continua enviado.',
+    other: 'Isso envia # solicitações, 4 por vez. Você pode parar durante o envio; o que já foi enviado continua enviado.',
+  }),
+  bulkConfirmSend: plural('pt-BR', { one: 'Enviar # solicitação', many: 'Enviar # de solicitações', other: 'Enviar # solicitações' }),
+  cancel: 'Cancelar',
+  bulkRunning: plural('pt-BR', { one: 'Atualizando # conversa…', many: 'Atualizando # de conversas…', other: 'Atualizando # conversas…' }),
+  stop: 'Parar',
+  bulkResolved: plural('pt-BR', { one: '# resolvida', other: '# resolvidas' }),
+  bulkAssigned: plural('pt-BR', { one: '# atribuída', other: '# atribuídas' }),
+  bulkFailed: plural('pt-BR', { other: '# com falha' }),
+  bulkFailedReason: (failed, reason) => `${failed}: ${reason}`,
+  bulkNotSent: plural('pt-BR', { one: '# não enviada', other: '# não enviadas' }),
+  bulkUndone: plural('pt-BR', { one: '# desfeita', other: '# desfeitas' }),
+  bulkSeparator: ', ',
+  retryFailed: 'Repetir as que falharam',
 };

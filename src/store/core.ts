@@ -47,6 +47,7 @@ export function emptyState(currentUser: Assignee | null): InboxState {
     details: dict(),
     notes: dict(),
     drafts: dict(),
+    opened: dict(),
     mutations: dict(),
     held: dict(),
     assignees: { status: 'idle', items: [], error: null },

@@ -7,7 +7,7 @@ import type { BulkAction, BulkOptions, BulkResult } from './bulk.js';
 import { createCore, toUser } from './core.js';
 import { createCounts } from './counts.js';
 import { createDetails } from './details.js';
-import { createDrafts } from './drafts.js';
+import { createDrafts, defaultDraftStorage } from './drafts.js';
 import { createEntities } from './entities.js';
 import type { InboxEventListener } from './events.js';
 import { createFreshness } from './freshness.js';
@@ -15,6 +15,7 @@ import { createHolds } from './holds.js';
 import { dehydrate, hydrate } from './hydration.js';
 import type { DehydratedInbox } from './hydration.js';
 import { createLists } from './lists.js';
+import { createLocal } from './local.js';
 import { createMutations } from './mutations.js';
 import type { ResolveCall } from './mutations.js';
 import { DEFAULT_POLL_INTERVAL_MS } from './options.js';
@@ -46,7 +47,10 @@ export interface InboxStore {
   fetchList(query: ConversationQuery, options?: { background?: boolean | undefined; revalidate?: boolean | undefined }): Promise<void>;
   /** Appends the next page, skipping conversations already shown. */
   loadMore(query: ConversationQuery): Promise<void>;
-  /** Marks a conversation as open: loads it in full (history, notes) and keeps it fresh. */
+  /**
+   * Marks a conversation as open: loads it in full (history, notes), keeps it fresh, and records
+   * (in this browser, per agent and backend) that the agent has seen it, so its unread count clears.
+   */
   observeConversation(id: string): () => void;
   fetchConversation(id: string, options?: { background?: boolean | undefined }): Promise<void>;
   /** Marks a count as shown (views, status options): asks for it with a one-row page and keeps it fresh with the lists, until the returned function is called. */
@@ -112,7 +116,14 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const mutations = createMutations(core, entities, details, assignees, drafts, holds);
   const { bulk } = createBulk(core, mutations);
   const counts = createCounts(core);
-  const freshness = createFreshness(core, entities, lists, details, drafts.start, holds, [counts]);
+  const local = createLocal(core, details, options);
+  // One storage for everything kept in this browser, resolved on mount (never during render).
+  const startLocal = () => {
+    const storage = options.storage ?? defaultDraftStorage();
+    drafts.start(storage);
+    return local.start(storage);
+  };
+  const freshness = createFreshness(core, entities, lists, details, startLocal, holds, [counts]);
   if (options.initialState) {
     hydrate(core, entities, lists, options.initialState);
     // Server rendering and client hydration read zustand's initial state: make it the hydrated one,
@@ -128,6 +139,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       const user = toUser(next.currentUser);
       const current = core.get().currentUser;
       if (user?.id !== current?.id || user?.name !== current?.name) core.set({ currentUser: user });
+      local.setUser(user?.id ?? null);
     }
     if (('currentUser' in next || 'directory' in next) && core.get().assignees.status !== 'idle') void assignees.loadAssignees();
     if (pollChanged) freshness.restartPolling();
@@ -138,6 +150,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     holds.flushAll();
     freshness.destroy();
     counts.destroy();
+    local.destroy();
     lists.destroy();
     details.destroy();
     core.destroy();
@@ -152,7 +165,15 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     observeList: lists.observeList,
     fetchList: lists.fetchList,
     loadMore: lists.loadMore,
-    observeConversation: details.observeConversation,
+    observeConversation: (id) => {
+      const stopObserving = details.observeConversation(id);
+      // Open is opened: the agent sees it, so its unread count clears (kept per agent and backend).
+      const stopOpened = local.opened(id);
+      return () => {
+        stopOpened();
+        stopObserving();
+      };
+    },
     fetchConversation: details.fetchConversation,
     observeCount: counts.observeCount,
     fetchCount: (query) => counts.fetchCount(query),

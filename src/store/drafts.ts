@@ -70,7 +70,7 @@ export function writeDrafts(storage: DraftStorage, key: string, drafts: Record<s
 }
 
 /** The drafts slice: one draft per conversation, persisted once mounted. */
-export function createDrafts(core: StoreCore, options: { storage?: DraftStorage | undefined; storageKey?: string | undefined }) {
+export function createDrafts(core: StoreCore, options: { storageKey?: string | undefined }) {
   const storageKey = options.storageKey ?? 'inboxkit:drafts';
   let storage: DraftStorage | null = null;
 
@@ -85,9 +85,9 @@ export function createDrafts(core: StoreCore, options: { storage?: DraftStorage 
     if (storage && !core.isDestroyed()) writeDrafts(storage, storageKey, core.get().drafts);
   }
 
-  /** Resolves the storage (never during render) and loads what it holds; drafts typed before win. */
-  function start() {
-    storage = options.storage ?? defaultDraftStorage();
+  /** Takes the storage (resolved on mount, never during render) and loads what it holds; drafts typed before win. */
+  function start(given: DraftStorage) {
+    storage = given;
     const saved = readDrafts(storage, storageKey);
     core.set((s) => {
       const drafts = copyDict(saved);

@@ -65,6 +65,9 @@ function isRow(value: unknown): value is Conversation {
 // Fields whose change can move a conversation between lists or within one.
 const PLACEMENT_FIELDS = ['status', 'assignee', 'channel', 'updatedAt'] as const;
 
+/** How many conversations the agent acted on are remembered as holding their place (the oldest go first). */
+const MAX_PINS = 1000;
+
 export function createEntities(core: StoreCore) {
   /** Request order of the newest server write accepted, per conversation. */
   const clocks = new Map<string, number>();
@@ -73,6 +76,27 @@ export function createEntities(core: StoreCore) {
   /** Per conversation and field, the order of the last mutation sent that changes it. */
   const lastSent = new Map<string, Map<string, number>>();
   const open = new Map<string, number>();
+  /**
+   * The agent's own assigns and resolves, by the request order they were sent with: such a row
+   * keeps its place in a list (new activity would move it to the top) until that list is next read
+   * from its first page by a request sent later. A row jumping away from under the agent's own
+   * action loses their place; the next read from the top is where a new order is expected.
+   */
+  const pins = new Map<string, number>();
+  /** Per list, the request order of the first page of its latest read from the top. */
+  const readFromTop = new Map<string, number>();
+
+  function pin(id: string, seq: number) {
+    pins.delete(id); // re-inserted last: the map stays in request order, oldest first
+    pins.set(id, seq);
+    if (pins.size > MAX_PINS) pins.delete(pins.keys().next().value!);
+  }
+
+  /** Whether `id` keeps its place in list `key`: pinned since that list was last read from the top, or its mutation is still open. */
+  function holdsPlace(key: string, id: string): boolean {
+    const pinned = pins.get(id);
+    return pinned !== undefined && (open.has(id) || pinned > (readFromTop.get(key) ?? 0));
+  }
 
   const baseOf = (id: string): Conversation | undefined => layered.get(id)?.base ?? core.get().conversations[id];
 
@@ -122,7 +146,7 @@ export function createEntities(core: StoreCore) {
       changed = true;
       // In place (the entity itself is new): copying 100,000 entries per change would dominate every update.
       s.conversations[next.id] = next;
-      const result = reconcileLists(s.lists, s.conversations, prev ?? (isNew ? undefined : next), next, hints);
+      const result = reconcileLists(s.lists, s.conversations, prev ?? (isNew ? undefined : next), next, hints, holdsPlace);
       removed = result.removed;
       return { conversationsVersion: s.conversationsVersion + 1, lists: result.lists };
     });
@@ -165,7 +189,7 @@ export function createEntities(core: StoreCore) {
           changed = true;
           if (shown) {
             changedRows.push(next);
-            if (PLACEMENT_FIELDS.some((f) => shown[f] !== next[f])) lists = reconcileLists(lists, s.conversations, shown, next).lists;
+            if (PLACEMENT_FIELDS.some((f) => shown[f] !== next[f])) lists = reconcileLists(lists, s.conversations, shown, next, undefined, holdsPlace).lists;
           }
         }
         if (query && (!verdictNewer || layered.has(row.id)) && !matchesList(query, next)) excluded++;
@@ -184,6 +208,7 @@ export function createEntities(core: StoreCore) {
     if (!owners) lastSent.set(id, (owners = new Map()));
     for (const field of Object.keys(fields)) owners.set(field, seq);
     open.set(id, (open.get(id) ?? 0) + 1);
+    pin(id, seq);
     const shown = core.get().conversations[id];
     if (!shown || core.isDestroyed()) return ticket;
     let layer = layered.get(id);
@@ -262,9 +287,16 @@ export function createEntities(core: StoreCore) {
       if (owners?.get(field) === ticket.seq) owners.set(field, seq);
     }
     ticket.seq = seq;
+    // Sent only now: a list read from the top meanwhile could not know of it.
+    pin(ticket.id, seq);
   }
 
-  return { write, writeRows, begin, succeed, fail, restamp, hasPending: (id: string) => layered.has(id) };
+  /** List `key` was read from its first page by a request of order `seq`: rows pinned before it take the server's order there again. */
+  function readTop(key: string, seq: number): void {
+    readFromTop.set(key, Math.max(seq, readFromTop.get(key) ?? 0));
+  }
+
+  return { write, writeRows, begin, succeed, fail, restamp, readTop, hasPending: (id: string) => layered.has(id) };
 }
 
 export type Entities = ReturnType<typeof createEntities>;

@@ -16,7 +16,8 @@ export function createFreshness(
   entities: Entities,
   lists: Lists,
   details: Details,
-  startDrafts: () => void,
+  // Loads what this browser keeps (drafts, opened marks, notes); returns how to stop following other tabs.
+  startDrafts: () => (() => void) | void,
   holds: Holds,
   // Other reads kept fresh on the same beats (counts).
   others: ReadonlyArray<{ refresh(): Promise<void> }> = [],
@@ -44,9 +45,10 @@ export function createFreshness(
   }
 
   function start(): () => void {
-    startDrafts();
+    const stopLocal = startDrafts();
     // The inbox unmounting sends what waits in an undo window: nothing the agent did is lost.
     const cleanups: Array<() => void> = [() => holds.flushAll()];
+    if (stopLocal) cleanups.push(stopLocal);
     if (adapter.subscribe) cleanups.push(adapter.subscribe(applyPushed));
 
     const doc = (globalThis as { document?: Document | undefined }).document;

@@ -127,6 +127,8 @@ export function createLists(core: StoreCore, entities: Entities) {
           }
         }
         if (stale()) return;
+        // Read from the top: the agent's own rows pinned before this read take the server's order here now.
+        entities.readTop(key, pages[0]!.seq);
         const head: string[] = [];
         const seen = new Set<string>();
         let excluded = 0;

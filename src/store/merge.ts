@@ -48,8 +48,10 @@ export type ListPlacement = Record<string, number>;
  * Keeps every loaded list true to one conversation's change: it leaves the
  * lists it no longer matches, joins those it now matches at its place by
  * activity (if that place is within what is loaded), moves up when its
- * activity changed, and totals follow membership. `hints` put a conversation
- * back exactly where it was (rollback). Returns the indexes it was removed at.
+ * activity changed, unless `holdsPlace` says it keeps its place in that list
+ * (the agent's own action), and totals follow membership. `hints` put a
+ * conversation back exactly where it was (rollback). Returns the indexes it
+ * was removed at.
  */
 export function reconcileLists(
   lists: Record<string, ListState>,
@@ -57,6 +59,7 @@ export function reconcileLists(
   prev: Conversation | undefined,
   next: Conversation,
   hints: ListPlacement = {},
+  holdsPlace?: (key: string, id: string) => boolean,
 ): { lists: Record<string, ListState>; removed: ListPlacement } {
   let out = lists;
   const removed: ListPlacement = dict();
@@ -69,7 +72,7 @@ export function reconcileLists(
     let ids = list.ids;
     let total = list.total;
     if (isMember !== wasMember) total += isMember ? 1 : -1;
-    const moved = prev !== undefined && prev.updatedAt !== next.updatedAt;
+    const moved = prev !== undefined && prev.updatedAt !== next.updatedAt && !(index !== -1 && isMember && holdsPlace?.(key, id));
     const leaves = index !== -1 && (!isMember || moved);
     if (leaves) {
       // Copy and splice, natively: a filter's callback per id cost 30 ms a change at 100,000 rows.

@@ -25,9 +25,15 @@ export interface InboxStoreOptions {
   directory?: AssigneeDirectory | undefined;
   /** How often observed lists and the open conversation refresh while the page is visible; 0 turns polling off. Default 15 000 ms. */
   pollIntervalMs?: number | undefined;
-  /** Where note drafts persist. Default `localStorage` where it works, else memory. Resolved on mount, never during render. */
+  /**
+   * Where this browser keeps note drafts, when each conversation was last opened, and notes a backend
+   * cannot list (Waply). Default `localStorage` where it works, else memory. Resolved on mount, never during render.
+   */
   storage?: DraftStorage | undefined;
-  /** Key under which drafts are saved; give two inboxes on one origin different keys. Default `"inboxkit:drafts"`. */
+  /**
+   * Key under which drafts are saved; opened marks and kept notes go under `<key>:opened:<flavour>:<agent id>`
+   * and `<key>:notes:<flavour>:<agent id>`. Give two inboxes on one origin different keys. Default `"inboxkit:drafts"`.
+   */
   storageKey?: string | undefined;
   /** The clock, for optimistic timestamps and the age of hydrated data. Default `Date.now`. */
   now?: (() => number) | undefined;

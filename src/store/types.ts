@@ -31,8 +31,13 @@ export interface DetailState {
   isFetching: boolean;
 }
 
-/** A note as the store holds it: `pending` while it is being sent. */
-export type NoteEntry = Note & { pending?: boolean | undefined };
+/**
+ * A note as the store holds it: `pending` while it is being sent. Where the
+ * backend cannot list notes (Waply), `savedInBrowser` says whether this
+ * browser keeps it (`true`: it shows again after a reload) or could not
+ * (`false`: storage full or blocked); absent where the backend lists notes.
+ */
+export type NoteEntry = Note & { pending?: boolean | undefined; savedInBrowser?: boolean | undefined };
 
 export interface NotesState {
   items: readonly NoteEntry[];
@@ -69,6 +74,20 @@ export interface CountState {
   error: InboxError | null;
 }
 
+/**
+ * When the current agent last opened a conversation, kept in this browser
+ * (the APIs cannot mark anything read). `seen` is the conversation's last
+ * activity the agent saw then (ms since the epoch), `count` its unread count.
+ */
+export interface OpenedEntry {
+  /** When it was opened (ms since the epoch, the store's clock): the 5,000 most recent are kept. */
+  at: number;
+  /** Its last activity when opened (last message, else `updatedAt`), ms since the epoch. */
+  seen: number;
+  /** The server's unread count when opened. */
+  count: number;
+}
+
 /** Everything one inbox holds. Entities are normalized: lists hold ids. */
 export interface InboxState {
   /**
@@ -83,6 +102,8 @@ export interface InboxState {
   details: Record<string, DetailState>;
   notes: Record<string, NotesState>;
   drafts: Record<string, string>;
+  /** When the current agent last opened each conversation (this browser's memory, per agent and backend). */
+  opened: Record<string, OpenedEntry>;
   mutations: Record<string, Partial<Record<MutationKind, MutationState>>>;
   /** Mutations in their undo window, by conversation id (see `undo`). */
   held: Record<string, HeldMutation>;

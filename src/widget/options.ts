@@ -45,6 +45,8 @@ export interface WidgetOptions {
   resolveContact?: ((contactId: string) => Contact | null | undefined | Promise<Contact | null | undefined>) | undefined;
   /** Polling interval; 0 turns it off. Default 15 000 ms. */
   pollIntervalMs?: number | undefined;
+  /** After how long a customer waiting for a reply turns the row into an alert, in ms. Default 3 600 000 (one hour). */
+  waitingAlertAfterMs?: number | undefined;
 }
 
 /** The language of a BCP-47 tag, lower case: `pt-BR` is `pt`. */

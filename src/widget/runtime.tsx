@@ -142,6 +142,7 @@ export function createView(parts: ViewParts, options: WidgetOptions): View {
         locale={next.catalog?.dateLocale}
         messages={messagesFor(next.catalog, current.messages)}
         pollIntervalMs={current.pollIntervalMs}
+        waitingAlertAfterMs={current.waitingAlertAfterMs}
       >
         <Inbox theme={current.theme ?? 'auto'} portalContainer={parts.portal} />
       </InboxProvider>,

@@ -761,7 +761,9 @@ describe('createMemoryAdapter: profiles', () => {
       listNotes: true,
       teams: true,
       messageHistory: true,
+      listPreviews: true,
       resolution: true,
+      unreadCounts: true,
       maxPageSize: 100,
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMessages } from 'inboxkit';
-import type { InboxMessages } from 'inboxkit';
+import type { InboxMessages, RowLabelParts } from 'inboxkit';
 import * as en from 'inboxkit/locales/en';
 import * as ar from 'inboxkit/locales/ar';
 import * as de from 'inboxkit/locales/de';
@@ -45,6 +45,10 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
   unknownChannel: [['telegram']],
   unknownContact: [['contact_7f3a9c']],
   unread: counts,
+  unreadAmongLoaded: counts,
+  savedInBrowser: [['Waply'], [null]],
+  notSavedInBrowser: [['Waply'], [null]],
+  newRows: counts,
   assignedTo: [['Alice Support']],
   minutesAgo: counts,
   hoursAgo: counts,
@@ -54,6 +58,43 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
     [50, 300],
     [3, 120],
   ],
+  daysShort: counts,
+  waitingFor: [['2h'], ['3 hours']],
+  replyWindowLeft: [['3h']],
+  replyWindowClosing: [['40m']],
+  replyWindowExplained: [['14:05', '3 hours']],
+  replyWindowClosedExplained: [['2 Dec, 14:05']],
+  rowLabel: [
+    [
+      {
+        name: 'Daniel Smith',
+        status: 'Escalated',
+        assignee: 'Alice Support',
+        unread: 2,
+        waiting: '2 hours',
+        overdue: true,
+        window: { state: 'closing', left: '40 minutes' },
+        time: '4 minutes ago',
+        preview: { text: 'I was charged twice this month', sent: false },
+        noMessages: false,
+      },
+    ],
+    [{ name: 'Daniel Smith', status: null, assignee: null, unread: 0, waiting: null, overdue: false, window: null, time: '4 minutes ago', preview: null, noMessages: true }],
+    [{ name: 'Daniel Smith', status: null, assignee: null, unread: 0, waiting: null, overdue: false, window: { state: 'closed', left: '1 minute' }, time: 'now', preview: { text: 'Thanks!', sent: true }, noMessages: false }],
+  ],
+  selectRow: [['Maria Lopez'], ['محمد']],
+  selectedCount: counts,
+  bulkConfirmResolve: counts,
+  bulkConfirmAssign: COUNTS.map((n): [number, string] => [n, 'Alice Support']),
+  bulkConfirmDetail: counts,
+  bulkConfirmSend: counts,
+  bulkRunning: counts,
+  bulkResolved: counts,
+  bulkAssigned: counts,
+  bulkFailed: counts,
+  bulkFailedReason: [['1 failed', 'You are not allowed to do this.']],
+  bulkNotSent: counts,
+  bulkUndone: counts,
 };
 
 describe('UI catalogs', () => {
@@ -98,8 +139,22 @@ describe('UI catalogs', () => {
         const [first] = args;
         // A count is written out from 3 up (Arabic says zero, one and two in the noun itself).
         if (typeof first === 'number' && first >= 3) expect(text, `${tag}.${key}(${first})`).toContain(numbers.format(first));
-        if (key === 'assignedTo' || key === 'unknownStatus' || key === 'unknownChannel') expect(text).toContain(String(first));
+        if (key === 'assignedTo' || key === 'unknownStatus' || key === 'unknownChannel' || key === 'selectRow') expect(text).toContain(String(first));
+        if (key === 'bulkConfirmAssign' || key === 'bulkFailedReason') expect(text).toContain(String(args[1]));
+        if (key === 'bulkFailedReason') expect(text).toContain(String(first));
         if (key === 'unknownContact') expect(text).toContain(String(first).slice(-6));
+        // The backend is named where known; unknown, it is "this backend" in words, never "null".
+        if (key === 'savedInBrowser' || key === 'notSavedInBrowser') expect(text).toContain(first === null ? '' : String(first));
+        if (key === 'savedInBrowser' || key === 'notSavedInBrowser') expect(text).not.toContain('null');
+        if (key.startsWith('waiting') || key.startsWith('replyWindow')) for (const arg of args) expect(text, `${tag}.${key}`).toContain(String(arg));
+        if (key === 'rowLabel') {
+          const parts = first as RowLabelParts;
+          // One sentence holding every piece it was given, in words.
+          for (const piece of [parts.name, parts.assignee, parts.waiting, parts.time, parts.preview?.text, parts.window?.state === 'closed' ? null : parts.window?.left]) {
+            if (piece) expect(text, `${tag}.rowLabel`).toContain(piece);
+          }
+          expect(text, `${tag}.rowLabel`).toMatch(/[.!?。।]$/u);
+        }
       }
     }
   });

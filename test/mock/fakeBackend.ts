@@ -51,6 +51,7 @@ export function createFakeBackend(conversations: Conversation[], capabilities: P
       listNotes: true,
       teams: true,
       messageHistory: true,
+      listPreviews: true,
       resolution: true,
       maxPageSize: 100,
       ...capabilities,

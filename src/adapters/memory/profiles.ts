@@ -25,7 +25,9 @@ export function profileCapabilities(profile: MemoryProfile): AdapterCapabilities
     listNotes: true,
     teams: true,
     messageHistory: true,
+    listPreviews: true,
     resolution: true,
+    unreadCounts: true,
     maxPageSize: MAX_PAGE_SIZE,
   });
 }

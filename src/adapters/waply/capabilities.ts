@@ -13,6 +13,9 @@ export const WAPLY_CAPABILITIES: AdapterCapabilities = /* @__PURE__ */ Object.fr
   listNotes: false,
   teams: true,
   messageHistory: true,
+  // The list sends `messages: []`: a row has no preview until the conversation is opened.
+  listPreviews: false,
   resolution: false,
+  unreadCounts: false,
   maxPageSize: MAX_PAGE_SIZE,
 });

@@ -12,6 +12,8 @@ export const WHATSAPP_CAPABILITIES: AdapterCapabilities = /* @__PURE__ */ Object
   listNotes: false,
   teams: false,
   messageHistory: false,
+  listPreviews: true,
   resolution: true,
+  unreadCounts: true,
   maxPageSize: MAX_PAGE_SIZE,
 });

@@ -1,7 +1,8 @@
-import { startTransition, Suspense, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useId, useRef } from 'react';
 import type { ButtonHTMLAttributes, KeyboardEvent, MouseEvent, Ref } from 'react';
 import { useInboxContext } from '../../hooks/context.js';
 import { useAssignConversation } from '../../hooks/useAssignConversation.js';
+import { useAssigneeName } from '../../hooks/useAssigneeName.js';
 import { useAssignees } from '../../hooks/useAssignees.js';
 import { useCachedConversation } from '../../hooks/useCachedConversation.js';
 import { cx } from '../shared/cx.js';
@@ -9,7 +10,7 @@ import { usePortalContainer } from '../shared/PortalContainer.js';
 import { useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
 import { keyOf } from './keyOf.js';
-import { isAssignMenuPopupLoaded, LazyAssignMenuPopup, loadAssignMenuPopup, whenIdle } from './lazy.js';
+import { LazyAssignMenuPopup, useAssignMenuCode } from './lazy.js';
 
 export interface AssignMenuProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'value' | 'defaultValue'> {
   /** The conversation to assign. Required. */
@@ -48,8 +49,7 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
   const portal = usePortalContainer();
   const themeClass = useThemeClass();
   const errorId = useId();
-  // Starts false on the server and the client alike, so hydration matches.
-  const [ready, setReady] = useState(false);
+  const ready = useAssignMenuCode(isOpen, setOpen);
   // One button from the first render on: the Radix part, when it arrives, attaches to this very element,
   // so a host (or a test) holding it, and the focus on it, stay valid.
   const triggerRef = useRef<HTMLButtonElement | null>(null);
@@ -62,40 +62,9 @@ export function AssignMenu({ conversationId, open, defaultOpen = false, onOpenCh
     [ref],
   );
 
-  // A menu mounted after the code has arrived attaches it before paint. Not in useState's initializer:
-  // the server renders without it, and hydration must see the same first render.
-  useLayoutEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- before paint, once, and only when the code is already here
-    if (!ready && isAssignMenuPopupLoaded()) setReady(true);
-  }, [ready]);
-  useEffect(() => {
-    if (ready) return;
-    let live = true;
-    const fetchMenu = () => {
-      loadAssignMenuPopup().then(
-        () => live && startTransition(() => setReady(true)),
-        (reason: unknown) => {
-          if (!live) return;
-          console.error('[InboxKit] the assign menu could not load', reason);
-          if (isOpen) setOpen(false); // the next click tries again
-        },
-      );
-    };
-    if (isOpen) {
-      fetchMenu();
-      return () => {
-        live = false;
-      };
-    }
-    const cancel = whenIdle(fetchMenu);
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, [ready, isOpen, setOpen]);
-
   const current = conversation?.assignee ?? null;
-  const currentName = current ? (current.name ?? current.id) : null;
+  // A WhatsApp conversation names its assignee by id only: the name comes from what the store knows.
+  const currentName = useAssigneeName(current);
 
   const choose = (key: string) => {
     const target = assignees.find((a) => keyOf(a) === key);

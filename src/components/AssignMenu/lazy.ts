@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import type * as Popup from './AssignMenuPopup.js';
 
 type PopupModule = typeof Popup;
@@ -39,4 +39,46 @@ export function whenIdle(task: () => void): () => void {
   }
   const handle = window.setTimeout(task, 200);
   return () => window.clearTimeout(handle);
+}
+
+/**
+ * Whether the menu's Radix part may render: fetched when the browser is first
+ * idle, or at once when the menu is asked open (`setOpen(false)` if that
+ * fails, so the next click tries again). Starts false on the server and the
+ * client alike, so hydration matches.
+ */
+export function useAssignMenuCode(isOpen: boolean, setOpen: (open: boolean) => void): boolean {
+  const [ready, setReady] = useState(false);
+  // A menu mounted after the code has arrived attaches it before paint. Not in useState's initializer:
+  // the server renders without it, and hydration must see the same first render.
+  useLayoutEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- before paint, once, and only when the code is already here
+    if (!ready && isAssignMenuPopupLoaded()) setReady(true);
+  }, [ready]);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    const fetchMenu = () => {
+      loadAssignMenuPopup().then(
+        () => live && startTransition(() => setReady(true)),
+        (reason: unknown) => {
+          if (!live) return;
+          console.error('[InboxKit] the assign menu could not load', reason);
+          if (isOpen) setOpen(false); // the next click tries again
+        },
+      );
+    };
+    if (isOpen) {
+      fetchMenu();
+      return () => {
+        live = false;
+      };
+    }
+    const cancel = whenIdle(fetchMenu);
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [ready, isOpen, setOpen]);
+  return ready;
 }

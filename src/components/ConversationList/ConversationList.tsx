@@ -1,23 +1,35 @@
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode, Ref } from 'react';
 import type { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { useConversationIds } from '../../hooks/useConversationIds.js';
 import { useInboxState } from '../../hooks/useInboxState.js';
+import { useUnreadCount } from '../../hooks/useUnreadCount.js';
+import { visibleUnread } from '../../store/local.js';
 import { listKey } from '../../store/queries.js';
 import type { InboxState } from '../../store/types.js';
 import { cx } from '../shared/cx.js';
+import { displayName } from '../shared/format.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
+import { useTriageAttributes } from '../shared/useTriageAttributes.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationRowContent } from './RowContent.js';
+import { NewRows, useMergedRef } from './NewRows.js';
+import { useShareShownOrder } from './shownOrder.js';
+import { useHeldOrder } from './useHeldOrder.js';
+import { useIsSelected } from './selection.js';
+import type { ConversationSelection } from './selection.js';
 import { useRowWindow } from './useRowWindow.js';
+import { useUnreadIds } from './useUnreadIds.js';
 
 /** What a row's content slot is told about its row. */
 export interface ConversationRowState {
   selected: boolean;
   active: boolean;
   pending: boolean;
+  /** Checked for a bulk action (only with a `selection`). */
+  checked: boolean;
 }
 
 export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
@@ -45,6 +57,17 @@ export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElemen
   label?: string | undefined;
   /** Whether filters narrow the list (words the empty state accordingly). Default: from `query`. */
   filtered?: boolean | undefined;
+  /**
+   * Shows only the unread conversations among those loaded (client-side: the backends cannot filter by
+   * unread), and the open one; says so above the rows, with Load more instead of loading on scroll. Default false.
+   */
+  unreadOnly?: boolean | undefined;
+  /**
+   * The bulk selection (see `createConversationSelection`). With it, every row has a checkbox
+   * ("Select ‹name›", `aria-checked` on the row), and x, Shift+click, Shift+↑/↓, Ctrl/Cmd+A and
+   * Escape select; rows that leave the list leave it. `Inbox` passes its own. Default none.
+   */
+  selection?: ConversationSelection | undefined;
   ref?: Ref<HTMLDivElement> | undefined;
 }
 
@@ -54,6 +77,8 @@ export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElemen
  */
 interface ListData {
   count: number;
+  /** Changes whenever the ids do (the ids array, or the host's conversations). */
+  version: unknown;
   idAt: (index: number) => string | undefined;
   /** Host-managed mode: the conversation at a position (store rows read their own). */
   rowAt?: ((index: number) => Conversation | undefined) | undefined;
@@ -78,7 +103,7 @@ function ConversationList(props: ConversationListProps) {
   return <StoreList {...props} />;
 }
 
-function StoreList({ query, ...props }: ConversationListProps) {
+function StoreList({ query, unreadOnly = false, ref, ...props }: ConversationListProps) {
   // Observing, paging and refetching as the hook does; the list itself is read as the store holds it now,
   // so a store filled before a server render renders rows (zustand's useStore renders the initial state there).
   const { loadMore, refetch } = useConversationIds(query);
@@ -87,12 +112,21 @@ function StoreList({ query, ...props }: ConversationListProps) {
     'ConversationList',
     useCallback((s: InboxState) => s.lists[key], [key]),
   );
-  const ids = list?.ids ?? NO_IDS;
+  const unread = useUnreadIds(key, unreadOnly, props.value);
+  // While the agent is on the list, it holds still: new and reordered rows wait behind "N new".
+  const source = unread ?? list?.ids ?? NO_IDS;
+  // Turning Unread on or off is the agent's own choice of rows, not traffic: another list, nothing held over.
+  const held = useHeldOrder(source, { key: unread ? `${key}|unread` : key, keep: props.value, rowHeight: props.rowHeight ?? ROW_HEIGHT });
+  const rootRef = useMergedRef(held.ref, ref);
+  const { ids } = held;
+  useShareShownOrder(ids, source);
   const data: ListData = {
     count: ids.length,
+    version: ids,
     idAt: (index) => ids[index],
-    total: list?.total ?? 0,
-    hasNext: list?.hasNext ?? false,
+    total: unread ? unread.length : (list?.total ?? 0),
+    // Filtered here, a short list would load page after page on its own: the agent asks for more instead.
+    hasNext: !unread && (list?.hasNext ?? false),
     status: list?.status ?? 'loading',
     error: list?.error ?? null,
     isFetchingMore: list?.isFetchingMore ?? false,
@@ -101,13 +135,57 @@ function StoreList({ query, ...props }: ConversationListProps) {
     refetch,
   };
   const filtered = props.filtered ?? !!(query && ((query.status && query.status !== 'all') || query.channel || query.assigneeId || query.unassigned));
-  return <ListView {...props} data={data} filtered={filtered} Row={StoreRow} />;
+  const unreadNotice = unread && list?.status === 'success' ? <UnreadNotice loaded={list.ids.length} hasNext={list.hasNext} loadMore={loadMore} loading={list.isFetchingMore} /> : null;
+  const notice = (
+    <>
+      {unreadNotice}
+      {ids.length > 0 && <NewRows count={held.waiting} onShow={held.release} />}
+    </>
+  );
+  return (
+    <ListView
+      data-held={held.holding ? '' : undefined}
+      {...props}
+      ref={rootRef}
+      data={data}
+      filtered={filtered || !!unread}
+      Row={StoreRow}
+      notice={notice}
+      unreadOnly={!!unread}
+    />
+  );
 }
 
-function HostList({ conversations, hasNext = false, onLoadMore, ...props }: ConversationListProps & { conversations: readonly Conversation[] }) {
+/** Says that the Unread filter covers the loaded rows only, and offers to load more. */
+function UnreadNotice({ loaded, hasNext, loadMore, loading }: { loaded: number; hasNext: boolean; loadMore: () => void; loading: boolean }) {
+  const { messages } = useInboxContext('ConversationList');
+  return (
+    <div className="ik-list-notice" data-slot="unread-notice">
+      <span role="status">{messages.unreadAmongLoaded(loaded)}</span>
+      {hasNext && (
+        // "Loading more…" is said by the list's footer; the button waits meanwhile.
+        <button type="button" className="ik-link-button" onClick={() => loadMore()} aria-disabled={loading || undefined}>
+          {messages.loadMore}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function HostList({ conversations: all, hasNext = false, onLoadMore, unreadOnly = false, ...props }: ConversationListProps & { conversations: readonly Conversation[] }) {
   const loadMore = useCallback(() => onLoadMore?.(), [onLoadMore]);
+  const opened = useInboxState(
+    'ConversationList',
+    useCallback((s: InboxState) => (unreadOnly ? s.opened : null), [unreadOnly]),
+  );
+  const keep = props.value;
+  const conversations = useMemo(
+    () => (opened ? all.filter((c) => c.id === keep || (visibleUnread(c, opened[c.id]) ?? 0) > 0) : all),
+    [all, opened, keep],
+  );
   const data: ListData = {
     count: conversations.length,
+    version: conversations,
     idAt: (index) => conversations[index]?.id,
     rowAt: (index) => conversations[index],
     total: conversations.length,
@@ -121,7 +199,7 @@ function HostList({ conversations, hasNext = false, onLoadMore, ...props }: Conv
   };
   // Each visible row gets its conversation as a prop, so when the host changes one conversation only
   // that row's content re-renders; the row component never changes, so nothing remounts.
-  return <ListView {...props} data={data} filtered={props.filtered ?? false} Row={Item} />;
+  return <ListView {...props} data={data} filtered={props.filtered ?? unreadOnly} Row={Item} unreadOnly={unreadOnly} />;
 }
 
 interface RowProps {
@@ -140,6 +218,14 @@ interface RowProps {
 }
 
 const NO_IDS: readonly string[] = [];
+
+/** What rows need for bulk selection; one stable value per list, so a row re-renders only when its own state changes. */
+interface RowSelection {
+  selection: ConversationSelection;
+  /** A checkbox click (Shift: extend the range from the last one). */
+  check: (id: string, index: number, extend: boolean) => void;
+}
+const RowSelectionContext = createContext<RowSelection | null>(null);
 
 const StoreRow = memo(function StoreRow(props: RowProps) {
   const { id } = props;
@@ -170,12 +256,34 @@ function usePending(id: string): boolean {
  */
 const Item = memo(function Item({ id, index, setSize, optionId, selected, active, start, height, onSelect, renderItem, conversation }: RowProps) {
   const pending = usePending(id);
+  // Cleared once the agent opened it after its last activity (kept in this browser).
+  const unread = useUnreadCount(conversation);
+  const triage = useTriageAttributes(conversation);
+  const bulk = useContext(RowSelectionContext);
+  const checked = useIsSelected(bulk?.selection, id);
   if (!conversation) return null;
+  const body = (
+    <RowBody
+      conversation={conversation}
+      selected={!!renderItem && selected}
+      active={!!renderItem && active}
+      pending={!!renderItem && pending}
+      checked={!!renderItem && checked}
+      renderItem={renderItem}
+    />
+  );
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (bulk && event.shiftKey) bulk.check(id, index, true);
+    else onSelect(id, index);
+  };
   return (
+    // aria-selected is the open conversation and aria-checked the bulk selection: two different states with
+    // their own controls, which ARIA allows on one option (see README, Accessibility).
     <div
       role="option"
       id={optionId}
       aria-selected={selected}
+      aria-checked={bulk ? checked : undefined}
       aria-setsize={setSize}
       aria-posinset={index + 1}
       className="ik-row"
@@ -184,16 +292,47 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       data-channel={conversation.channel}
       data-selected={selected ? '' : undefined}
       data-active={active ? '' : undefined}
-      data-unread={conversation.unreadCount ? '' : undefined}
+      data-unread={unread ? '' : undefined}
       data-pending={pending ? '' : undefined}
+      {...triage}
+      data-checked={checked ? '' : undefined}
       style={{ blockSize: height, transform: `translateY(${start}px)` }}
-      onClick={() => onSelect(id, index)}
+      // Shift+click extends the selection: keep the browser from selecting text on the way.
+      onMouseDown={bulk ? (event) => event.shiftKey && event.preventDefault() : undefined}
+      onClick={onClick}
     >
       {/* The default content shows no row state, so a row gaining or losing it re-renders only this element. */}
-      <RowBody conversation={conversation} selected={!!renderItem && selected} active={!!renderItem && active} pending={!!renderItem && pending} renderItem={renderItem} />
+      {body}
+      {/* Last in the DOM, first on screen (CSS order): the row's name starts with its content, and ends with "Select ‹name›". */}
+      {bulk && <RowCheck conversation={conversation} checked={checked} onCheck={(extend) => bulk.check(id, index, extend)} />}
     </div>
   );
 });
+
+/**
+ * A row's checkbox. Not focusable: a focusable control inside an `option` is
+ * unreachable in the listbox and breaks it for screen readers (axe's
+ * nested-interactive). The keyboard selects with x in the list, screen readers
+ * hear the row's `aria-checked`, and pointers (and a screen reader's click) use this.
+ */
+function RowCheck({ conversation, checked, onCheck }: { conversation: Conversation; checked: boolean; onCheck: (extend: boolean) => void }) {
+  const { messages } = useInboxContext('ConversationList');
+  return (
+    <span
+      role="checkbox"
+      aria-checked={checked}
+      aria-label={messages.selectRow(displayName(conversation, messages))}
+      className="ik-row-check"
+      data-slot="row-check"
+      data-state={checked ? 'checked' : 'unchecked'}
+      onClick={(event) => {
+        // Checking is not opening.
+        event.stopPropagation();
+        onCheck(event.shiftKey);
+      }}
+    />
+  );
+}
 
 /** A row's content: re-renders when its conversation or state changes, not when the row moves. */
 const RowBody = memo(function RowBody({
@@ -221,6 +360,7 @@ class IndexHint {
 
 const KEY_STEPS: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: 10, PageUp: -10 };
 const OVERSCAN = 6;
+const ROW_HEIGHT = 76;
 
 function ListView({
   data,
@@ -231,18 +371,27 @@ function ListView({
   onValueChange,
   renderItem,
   emptyState,
-  rowHeight = 76,
+  rowHeight = ROW_HEIGHT,
   label,
+  selection,
   className,
   onKeyDown,
   ref,
+  notice,
+  unreadOnly,
   ...rest
-}: Omit<ConversationListProps, 'query' | 'conversations'> & { data: ListData; filtered: boolean; Row: (props: RowProps) => ReactNode }) {
+}: Omit<ConversationListProps, 'query' | 'conversations'> & {
+  data: ListData;
+  filtered: boolean;
+  Row: (props: RowProps) => ReactNode;
+  /** Shown over the top of the rows: the "N new" button (taking no space of its own) and the Unread filter's note. */
+  notice?: ReactNode | undefined;
+}) {
   const { messages } = useInboxContext('ConversationList');
   const themeClass = useThemeClass();
   const [selected, setSelected] = useControllable<string | null>(value, defaultValue, onValueChange);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [hints] = useState(() => ({ active: new IndexHint(), selected: new IndexHint() }));
+  const [hints] = useState(() => ({ active: new IndexHint(), selected: new IndexHint(), anchor: new IndexHint() }));
   const scrollRef = useRef<HTMLDivElement>(null);
   const baseId = useId();
   const { count, status } = data;
@@ -289,6 +438,87 @@ function ListView({
   );
   const onSelect = useCallback((id: string) => select(id), [select]);
 
+  // Bulk selection. The anchor is where a Shift range starts: the last row checked or unchecked by hand
+  // (a range takes its state), else the active row (a range then selects). `base` is the selection the
+  // range started from, so a range that shrinks gives rows back as they were.
+  const anchor = useRef<{ id: string; checked: boolean; base: ReadonlySet<string> | null } | null>(null);
+  // Where each selected id was last seen, so that pruning after a list change is O(selected), not O(list).
+  const positions = useRef(new Map<string, number>());
+  const toggleAt = (index: number) => {
+    const id = data.idAt(index);
+    if (!selection || id === undefined) return;
+    positions.current.set(id, index);
+    anchor.current = { id, checked: selection.toggle(id), base: null };
+    setActiveId(id);
+  };
+  const extendTo = (index: number) => {
+    const target = data.idAt(index);
+    if (!selection || target === undefined) return;
+    let from = anchor.current ? hints.anchor.find(data, anchor.current.id) : -1;
+    if (from === -1) {
+      from = activeIndex === -1 ? index : activeIndex;
+      anchor.current = { id: data.idAt(from)!, checked: true, base: null };
+    }
+    const range = anchor.current!;
+    const base = (range.base ??= new Set(selection.ids()));
+    const inRange = new Set<string>();
+    for (let i = Math.min(from, index); i <= Math.max(from, index); i++) {
+      const id = data.idAt(i)!;
+      inRange.add(id);
+      positions.current.set(id, i);
+    }
+    selection.replace(range.checked ? [...base, ...inRange] : [...base].filter((id) => !inRange.has(id)));
+    setActiveId(target);
+  };
+  const selectAll = () => {
+    if (!selection) return;
+    const all: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = data.idAt(i)!;
+      all.push(id);
+      positions.current.set(id, i);
+    }
+    selection.set(all, true);
+  };
+  // Rows read `check` through one stable context value: the latest handlers sit in a ref.
+  const checkRef = useRef<(id: string, index: number, extend: boolean) => void>(() => {});
+  useEffect(() => {
+    checkRef.current = (_id, index, extend) => (extend ? extendTo(index) : toggleAt(index));
+  });
+  const rowSelection = useMemo<RowSelection | null>(
+    () => (selection ? { selection, check: (id, index, extend) => checkRef.current(id, index, extend) } : null),
+    [selection],
+  );
+
+  // Rows that leave the list leave the selection; a list still loading or failed has not said who left.
+  const { version } = data;
+  useEffect(() => {
+    if (!selection || status !== 'success') return;
+    const current = dataRef.current;
+    if (selection.size === 0) {
+      positions.current.clear();
+      return;
+    }
+    const seen = new Map<string, number>();
+    let everywhere: Map<string, number> | null = null;
+    selection.retain((id) => {
+      const last = positions.current.get(id);
+      let at = -1;
+      // A row arriving or leaving above moves it by one; anything else is looked up once for all.
+      if (last !== undefined) for (const i of [last, last + 1, last - 1]) if (current.idAt(i) === id) at = i;
+      if (at === -1) {
+        if (!everywhere) {
+          everywhere = new Map();
+          for (let i = 0; i < current.count; i++) everywhere.set(current.idAt(i)!, i);
+        }
+        at = everywhere.get(id) ?? -1;
+      }
+      if (at !== -1) seen.set(id, at);
+      return at !== -1;
+    });
+    positions.current = seen;
+  }, [selection, status, version]);
+
   const moveTo = (index: number) => {
     const clamped = Math.max(0, Math.min(count - 1, index));
     const id = data.idAt(clamped);
@@ -299,9 +529,23 @@ function ListView({
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     onKeyDown?.(event);
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.defaultPrevented || event.altKey) return;
+    if (selection && (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      selectAll();
+      event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) return;
     const step = KEY_STEPS[event.key];
-    if (step !== undefined) moveTo(activeIndex + step);
+    if (selection && event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      const to = Math.max(0, Math.min(count - 1, activeIndex + step!));
+      extendTo(to);
+      scrollToIndex(to);
+    } else if (selection && event.key === 'x') toggleAt(activeIndex);
+    else if (selection && event.key === 'Escape' && selection.size > 0) {
+      anchor.current = null;
+      selection.clear();
+    } else if (step !== undefined) moveTo(activeIndex + step);
     else if (event.key === 'Home') moveTo(0);
     else if (event.key === 'End') moveTo(count - 1);
     else if (event.key === 'Enter' || event.key === ' ') {
@@ -342,7 +586,7 @@ function ListView({
   } else if (count === 0) {
     body = (
       <div className="ik-state" data-slot="empty" role="status">
-        {emptyState ?? <p className="ik-state-title">{filtered ? messages.emptyListFiltered : messages.emptyList}</p>}
+        {emptyState ?? <p className="ik-state-title">{unreadOnly ? messages.noUnreadLoaded : filtered ? messages.emptyListFiltered : messages.emptyList}</p>}
       </div>
     );
   } else {
@@ -388,6 +632,7 @@ function ListView({
 
   return (
     <ThemeScopeContext.Provider value={true}>
+      <RowSelectionContext.Provider value={rowSelection}>
       <div ref={ref} className={cx(themeClass, 'ik-list', className)} data-slot="list" data-state={status} {...rest}>
         {status === 'success' && data.error && (
           <div className="ik-banner" data-slot="refresh-error" role="alert">
@@ -399,6 +644,7 @@ function ListView({
             </button>
           </div>
         )}
+        {notice}
         {body}
         {isFetchingMore && (
           <div className="ik-list-footer" role="status">
@@ -416,6 +662,7 @@ function ListView({
           </div>
         )}
       </div>
+      </RowSelectionContext.Provider>
     </ThemeScopeContext.Provider>
   );
 }

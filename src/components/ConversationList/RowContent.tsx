@@ -1,33 +1,79 @@
+import { useCallback } from 'react';
 import type { Conversation } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
+import { useUnreadCount } from '../../hooks/useUnreadCount.js';
+import { useAssigneeName } from '../../hooks/useAssigneeName.js';
+import { useInboxState } from '../../hooks/useInboxState.js';
+import type { InboxState } from '../../store/types.js';
 import { Avatar } from '../shared/Avatar.js';
-import { displayName, formatFull, formatListTime } from '../shared/format.js';
+import { displayName, formatFull, formatListTime, formatShortDuration, formatSpokenDuration, formatSpokenTime } from '../shared/format.js';
 import { SentMark } from '../shared/SentMark.js';
-import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
-import { useClock } from '../shared/useNow.js';
+import { channelLabel, StatusBadge, statusLabel } from '../shared/StatusBadge.js';
+import { newestMessage, replyWindowText, triageAt } from '../shared/triage.js';
+import { useClockState } from '../shared/useNow.js';
+
+const PREVIEW_CHARS = 300;
 
 /**
  * What a row shows by default (a host's `renderItem` replaces it): avatar,
- * name, time, preview, channel, status, assignee and unread badge. Only
- * content lives here; the row element, its ARIA, its state attributes and its
- * place in the scroller belong to the list (`ConversationList.tsx`).
+ * name, waiting time, time of last activity (what the list is ordered by),
+ * preview, channel, status, WhatsApp's reply window, assignee and unread badge.
+ * Screen readers hear one sentence instead of the pieces (the row's accessible
+ * name, from `messages.rowLabel`). Only content lives here; the row element,
+ * its ARIA, its state attributes and its place in the scroller belong to the
+ * list (`ConversationList.tsx`).
  */
 export function ConversationRowContent({ conversation }: { conversation: Conversation }) {
-  const { locale, messages } = useInboxContext('ConversationList');
-  const { now, hydrating } = useClock();
+  const { locale, messages, store, waitingAlertAfterMs } = useInboxContext('ConversationList');
+  // While hydrating, text made from the clock renders empty and keeps the server's (its clock and time
+  // zone may not be the browser's); the browser's replaces it right after (useClockState).
+  const { now, hydrating } = useClockState();
   const name = displayName(conversation, messages);
-  const preview = conversation.lastMessage;
-  const time = preview?.timestamp ?? conversation.updatedAt;
-  const unread = conversation.unreadCount ?? 0;
+  const assignee = useAssigneeName(conversation.assignee);
+  const preview = newestMessage(conversation);
+  // Where the list carries no previews (Waply), a missing one means "not sent", not "none":
+  // only a conversation read in full, or a backend whose list does carry them, can say there are none.
+  const { listPreviews } = store.capabilities;
+  const id = conversation.id;
+  const readInFull = useInboxState(
+    'ConversationList',
+    useCallback((s: InboxState) => !listPreviews && s.details[id]?.status === 'success', [listPreviews, id]),
+  );
+  const noMessages = !preview && (listPreviews || readInFull);
+  const time = conversation.updatedAt;
+  // Cleared once the agent opened it after its last activity (kept in this browser).
+  const unread = useUnreadCount(conversation) ?? 0;
+  const { waitingMs, overdue, window } = triageAt(conversation, now, waitingAlertAfterMs);
+  const text = preview ? (preview.text.length > PREVIEW_CHARS ? `${preview.text.slice(0, PREVIEW_CHARS)}…` : preview.text) : null;
+  const label = messages.rowLabel({
+    name,
+    status: conversation.status === 'open' ? null : statusLabel(conversation, messages),
+    assignee,
+    unread,
+    waiting: waitingMs === null ? null : formatSpokenDuration(waitingMs, locale),
+    overdue,
+    window: window && { state: window.state, left: formatSpokenDuration(window.remainingMs, locale) },
+    time: formatSpokenTime(time, now, messages, locale),
+    preview: preview && text !== null ? { text, sent: preview.direction === 'outbound' } : null,
+    noMessages,
+  });
   return (
     <>
+      {/* The row's accessible name: one sentence, so a screen reader hears times in words, not "4m". */}
+      <span className="ik-visually-hidden" data-slot="row-label" suppressHydrationWarning>
+        {hydrating ? '' : label}
+      </span>
       <Avatar name={name} seed={conversation.contactId || conversation.id} url={conversation.contact?.avatarUrl} />
-      <span className="ik-row-main">
+      <span className="ik-row-main" aria-hidden="true">
         <span className="ik-row-top">
           <span className="ik-row-name" dir="auto">
             {name}
           </span>
-          {/* The browser's clock and time zone may not be the server's: the server's text stays until hydrated (useClock). */}
+          {waitingMs !== null && (
+            <span className="ik-waiting" data-slot="waiting" data-waiting={overdue ? 'overdue' : ''} suppressHydrationWarning>
+              {hydrating ? '' : messages.waitingFor(formatShortDuration(waitingMs, messages))}
+            </span>
+          )}
           <time className="ik-row-time" dateTime={time} title={hydrating ? undefined : formatFull(time, locale)} suppressHydrationWarning>
             {hydrating ? '' : formatListTime(time, now, messages, locale)}
           </time>
@@ -36,10 +82,10 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
           {preview ? (
             <>
               {preview.direction === 'outbound' && <SentMark text={`${messages.sent}: `} />}
-              {preview.text.length > 300 ? `${preview.text.slice(0, 300)}…` : preview.text}
+              {text}
             </>
           ) : (
-            <span className="ik-muted">{messages.noMessagesYet}</span>
+            noMessages && <span className="ik-muted">{messages.noMessagesYet}</span>
           )}
         </span>
         <span className="ik-row-meta">
@@ -47,9 +93,14 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
             {channelLabel(conversation, messages)}
           </span>
           <StatusBadge conversation={conversation} messages={messages} />
-          {conversation.assignee && (
+          {window && (
+            <span className="ik-reply-window" data-slot="reply-window" data-window={window.state} title={window.state === 'closed' ? messages.replyWindowClosed : undefined} suppressHydrationWarning>
+              {hydrating ? '' : replyWindowText(window, messages)}
+            </span>
+          )}
+          {assignee !== null && (
             <span className="ik-row-assignee" dir="auto">
-              {messages.assignedTo(conversation.assignee.name ?? conversation.assignee.id)}
+              {messages.assignedTo(assignee)}
             </span>
           )}
           {unread > 0 && (

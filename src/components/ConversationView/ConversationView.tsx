@@ -20,7 +20,9 @@ import { displayName, formatClock, formatDay, formatFull, metadataEntries } from
 import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
-import { useClock } from '../shared/useNow.js';
+import { useClockState } from '../shared/useNow.js';
+import { useTriageAttributes } from '../shared/useTriageAttributes.js';
+import { ReplyWindowNotice, WaitingBadge } from './TriageNotices.js';
 
 export interface ConversationViewProps extends HTMLAttributes<HTMLElement> {
   /** The conversation to show; `null` shows a prompt to pick one. */
@@ -34,6 +36,9 @@ export interface ConversationViewProps extends HTMLAttributes<HTMLElement> {
   noteFieldRef?: Ref<HTMLTextAreaElement> | undefined;
   ref?: Ref<HTMLElement> | undefined;
 }
+
+/** Backends named in the UI (brands, not translated); any other is "this backend" in the catalog's words. */
+const BACKEND_NAMES: Partial<Record<string, string>> = { waply: 'Waply', whatsapp: 'WhatsApp' };
 
 type TimelineEntry = { kind: 'message'; at: string; message: Message } | { kind: 'note'; at: string; note: NoteEntry };
 
@@ -141,10 +146,11 @@ function Loaded({
   const labels = [...(contact?.labels ?? []), ...conversation.labels];
   const isAi = conversation.status === 'ai_handling' || conversation.status === 'escalated';
   const resolved = conversation.status === 'resolved';
+  const triage = useTriageAttributes(conversation);
 
   return (
     <div className="ik-view-inner" aria-labelledby={headingId} role="group">
-      <header className="ik-view-header" data-slot="view-header">
+      <header className="ik-view-header" data-slot="view-header" {...triage}>
         {onBack && (
           <button type="button" className="ik-button ik-back" data-variant="ghost" onClick={onBack} aria-label={messages.back}>
             <span className="ik-back-arrow" aria-hidden="true" />
@@ -166,6 +172,7 @@ function Loaded({
               {channelLabel(conversation, messages)}
             </span>
             <StatusBadge conversation={conversation} messages={messages} always />
+            <WaitingBadge conversation={conversation} />
           </p>
           {labels.length > 0 && (
             <ul className="ik-labels" aria-label={messages.labels}>
@@ -212,6 +219,7 @@ function Loaded({
           </button>
         </div>
       )}
+      <ReplyWindowNotice conversation={conversation} />
       {isAi && (
         <div className="ik-banner" data-slot="ai-banner" data-status={conversation.status}>
           <span>{conversation.status === 'escalated' ? messages.escalatedExplained : messages.aiHandlingExplained}</span>
@@ -254,10 +262,11 @@ function Refusal({ slot, id, lead, error, onDismiss, messages }: { slot: string;
 }
 
 function Timeline({ conversation, loading, messages, scrollRef }: { conversation: Conversation; loading: boolean; messages: InboxMessages; scrollRef: RefObject<HTMLDivElement | null> }) {
-  const { locale } = useInboxContext('ConversationView');
+  const { locale, store } = useInboxContext('ConversationView');
   const { notes } = useAddNote(conversation.id);
+  const backendName = BACKEND_NAMES[store.adapter.flavour] ?? null;
   // While hydrating, times render empty and keep the server's text (its time zone may not be the browser's).
-  const { now, hydrating } = useClock();
+  const { now, hydrating } = useClockState();
 
   const entries = useMemo(() => {
     const list: TimelineEntry[] = [
@@ -352,7 +361,13 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                   </p>
                 </li>
               ) : (
-                <li key={`n-${entry.note.id}`} className="ik-note" data-slot="note" data-pending={entry.note.pending ? '' : undefined}>
+                <li
+                  key={`n-${entry.note.id}`}
+                  className="ik-note"
+                  data-slot="note"
+                  data-pending={entry.note.pending ? '' : undefined}
+                  data-saved={entry.note.savedInBrowser === undefined ? undefined : entry.note.savedInBrowser ? 'browser' : 'none'}
+                >
                   <p className="ik-note-label">
                     <span>{messages.internalNote}</span>
                     {' · '}
@@ -376,6 +391,12 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                       </time>
                     )}
                   </p>
+                  {/* The backend cannot list notes: say where this one is kept (or that it could not be), so none seems lost. */}
+                  {entry.note.savedInBrowser !== undefined && (
+                    <p className="ik-note-saved" data-slot="note-saved">
+                      {entry.note.savedInBrowser ? messages.savedInBrowser(backendName) : messages.notSavedInBrowser(backendName)}
+                    </p>
+                  )}
                 </li>
               ),
             )}

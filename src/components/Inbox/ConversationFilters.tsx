@@ -14,21 +14,28 @@ export interface ConversationFiltersProps extends Omit<HTMLAttributes<HTMLDivEle
   /** The current filters. Required. */
   value: ConversationQuery;
   onValueChange: (query: ConversationQuery) => void;
+  /** Whether the Unread filter is on: only unread conversations among those loaded (client-side). Default false. */
+  unreadOnly?: boolean | undefined;
+  /** Called when the agent toggles Unread. Without it (or where the backend reports no unread counts) no toggle shows. */
+  onUnreadOnlyChange?: ((unreadOnly: boolean) => void) | undefined;
 }
 
 /**
  * Filters for a conversation list: status (only those the backend can
- * filter by), channel (when the backend has more than one) and assignee
- * (anyone, mine, or a person or team). Native selects: labelled, keyboard
+ * filter by), channel (when the backend has more than one), assignee
+ * (anyone, mine, or a person or team) and, given `onUnreadOnlyChange`, an
+ * Unread toggle over the loaded rows. Native selects: labelled, keyboard
  * and screen-reader friendly everywhere.
  */
-export function ConversationFilters({ value, onValueChange, className, ...rest }: ConversationFiltersProps) {
+export function ConversationFilters({ value, onValueChange, unreadOnly = false, onUnreadOnlyChange, className, ...rest }: ConversationFiltersProps) {
   const { messages, store } = useInboxContext('ConversationFilters');
   const { capabilities } = store;
   const { users, teams, currentUser } = useAssignees();
   const id = useId();
   const themeClass = useThemeClass();
   const showChannels = capabilities.channelFilter && capabilities.channels.length > 1;
+  // No backend can filter by unread: the toggle filters the loaded rows, and says so. Not where no counts exist (Waply).
+  const showUnread = !!onUnreadOnlyChange && capabilities.unreadCounts !== false;
 
   const set = (patch: Partial<ConversationQuery>) => {
     const next: ConversationQuery = { ...value, ...patch };
@@ -100,6 +107,24 @@ export function ConversationFilters({ value, onValueChange, className, ...rest }
               ))}
           </select>
         </label>
+      )}
+      {showUnread && (
+        <div className="ik-filter ik-filter-toggle" data-slot="unread-filter">
+          <label className="ik-filter-check" htmlFor={`${id}-unread`}>
+            <input
+              id={`${id}-unread`}
+              type="checkbox"
+              className="ik-checkbox"
+              checked={unreadOnly}
+              aria-describedby={`${id}-unread-hint`}
+              onChange={(e) => onUnreadOnlyChange!(e.target.checked)}
+            />
+            <span className="ik-filter-label">{messages.unreadFilter}</span>
+          </label>
+          <span id={`${id}-unread-hint`} className="ik-filter-hint">
+            {messages.unreadFilterHint}
+          </span>
+        </div>
       )}
     </div>
   );

@@ -1,18 +1,22 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
+import { unreadIds } from '../../store/local.js';
 import { listKey } from '../../store/queries.js';
 import { useResolveConversation } from '../../hooks/useResolveConversation.js';
 import { ConversationList } from '../ConversationList/ConversationList.js';
+import { createConversationSelection } from '../ConversationList/selection.js';
 import type { ConversationRowState } from '../ConversationList/ConversationList.js';
+import { ShownOrderContext } from '../ConversationList/shownOrder.js';
 import { ConversationView } from '../ConversationView/ConversationView.js';
 import { cx } from '../shared/cx.js';
 import { PortalContainerContext } from '../shared/PortalContainer.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationViews, queryForView, viewOfQuery } from '../ConversationViews/ConversationViews.js';
+import { BulkToolbar } from './BulkToolbar.js';
 import { ConversationFilters } from './ConversationFilters.js';
 
 export interface InboxProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'> {
@@ -72,6 +76,10 @@ export function Inbox({
   const [filters, setFilters] = useControllable<ConversationQuery>(query, defaultQuery, onQueryChange);
   const [assignOpen, setAssignOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  // The Unread toggle: a client-side filter over the loaded rows (no backend filters by unread).
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  // The bulk selection lives outside React state: checking a row re-renders that row and the toolbar, not the inbox.
+  const [selection] = useState(createConversationSelection);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const { resolve } = useResolveConversation(selected ?? undefined);
   // The query is the one source of truth for who is shown: the views tab is read from its
@@ -83,6 +91,9 @@ export function Inbox({
   // Where the open conversation last stood in the list, so that when it leaves (resolved under an Open
   // filter) j/k continue from there. Kept in a ref from a store subscription: no re-render of the inbox.
   const lastIndex = useRef(-1);
+  // The order the list shows while it holds still under the agent (else null: the store's).
+  const shownOrder = useRef<readonly string[] | null>(null);
+  const shareShownOrder = useCallback((ids: readonly string[] | null) => void (shownOrder.current = ids), []);
   useEffect(() => {
     lastIndex.current = -1;
     if (!selected) return;
@@ -90,16 +101,21 @@ export function Inbox({
       const index = ids ? ids.indexOf(selected) : -1;
       if (index !== -1) lastIndex.current = index;
     };
-    record(store.state.getState().lists[key]?.ids);
+    record(shownOrder.current ?? store.state.getState().lists[key]?.ids);
     return store.state.subscribe((state, previous) => {
       const ids = state.lists[key]?.ids;
-      if (ids !== previous.lists[key]?.ids) record(ids);
+      // Before the list renders the change: a held list's order still has the row where the agent saw it.
+      if (ids !== previous.lists[key]?.ids) record(shownOrder.current ?? ids);
     });
   }, [store, key, selected]);
 
   const step = (delta: number) => {
     // Read at keypress: subscribing here would re-render the whole inbox (the open timeline too) on every list change.
-    const ids = store.state.getState().lists[key]?.ids ?? [];
+    const state = store.state.getState();
+    const loaded = state.lists[key]?.ids ?? [];
+    // j/k walk the rows the list shows: the order it holds still while the agent is on it, else the
+    // store's; with Unread on, the unread ones (and the open one).
+    const ids = shownOrder.current ?? (unreadOnly ? unreadIds(state, loaded, selected) : loaded);
     if (ids.length === 0) return;
     const index = selected ? ids.indexOf(selected) : -1;
     let target = 0;
@@ -182,15 +198,21 @@ export function Inbox({
               onValueChange={(view) => setFilters(queryForView(filters, view, currentUserId))}
               query={filters}
             />
-            <ConversationFilters value={filters} onValueChange={setFilters} />
-            <ConversationList
-              query={filters}
-              value={selected}
-              onValueChange={setSelected}
-              renderItem={renderItem}
-              emptyState={emptyState}
-              onKeyDown={handleListKeyDown}
-            />
+            <BulkToolbar selection={selection} query={filters}>
+              <ConversationFilters value={filters} onValueChange={setFilters} unreadOnly={unreadOnly} onUnreadOnlyChange={setUnreadOnly} />
+            </BulkToolbar>
+            <ShownOrderContext.Provider value={shareShownOrder}>
+              <ConversationList
+                query={filters}
+                unreadOnly={unreadOnly}
+                selection={selection}
+                value={selected}
+                onValueChange={setSelected}
+                renderItem={renderItem}
+                emptyState={emptyState}
+                onKeyDown={handleListKeyDown}
+              />
+            </ShownOrderContext.Provider>
           </div>
           <ConversationView
             className="ik-inbox-view-pane"

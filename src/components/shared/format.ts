@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, format, isSameYear } from 'date-fns';
+import { differenceInCalendarDays, format, formatDistanceStrict, isSameDay, isSameYear } from 'date-fns';
 import type { Locale } from 'date-fns';
 import type { Contact, Conversation } from '../../core/types.js';
 import type { InboxMessages } from '../../hooks/messages.js';
@@ -23,6 +23,40 @@ export function formatListTime(iso: string, now: number, messages: InboxMessages
   if (days === 1) return messages.yesterday;
   if (days > 1 && days < 7) return format(time, 'EEE', { locale });
   return isSameYear(now, time) ? format(time, 'd MMM', { locale }) : format(time, 'PP', { locale });
+}
+
+/**
+ * A list row's time in words, for its accessible name: "now" within a minute
+ * either side of now (as the row shows it), "4 minutes ago", "3 days ago" in
+ * the date-fns locale; a time later today than the clock reads as the clock time.
+ */
+export function formatSpokenTime(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return '';
+  const diff = now - time;
+  if (Math.abs(diff) < 60_000) return messages.justNow;
+  if (diff < 0) return isSameDay(now, time) ? format(time, 'p', { locale }) : formatFull(iso, locale);
+  return formatDistanceStrict(time, now, { addSuffix: true, roundingMethod: 'floor', locale });
+}
+
+/** A duration, short, as rows show it: "40m", "3h", "2d" (whole units, rounded down; at least 1m). */
+export function formatShortDuration(ms: number, messages: InboxMessages): string {
+  const minutes = Math.max(1, Math.floor(ms / 60_000));
+  if (minutes < 60) return messages.minutesAgo(minutes);
+  const hours = Math.floor(minutes / 60);
+  return hours < 24 ? messages.hoursAgo(hours) : messages.daysShort(Math.floor(hours / 24));
+}
+
+/** A duration in words, for screen readers and sentences: "40 minutes", "3 hours", "2 days" (rounded down; at least a minute). */
+export function formatSpokenDuration(ms: number, locale: Locale | undefined): string {
+  return formatDistanceStrict(0, Math.max(60_000, ms), { roundingMethod: 'floor', locale });
+}
+
+/** A moment near now for a sentence: the clock time today ("14:05"), else the date and time ("2 Dec, 14:05"). */
+export function formatWhen(iso: string, now: number, locale: Locale | undefined): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return isSameDay(now, time) ? format(time, 'p', { locale }) : formatDateTime(iso, now, locale);
 }
 
 /** A day heading in a conversation: "Today", "Yesterday", or a full date. */

@@ -65,11 +65,24 @@ function getServerSnapshot(): Clock {
  * the server's text (give it `suppressHydrationWarning`) and gets the browser's
  * right after, as the clock reader renders again.
  */
-export function useClock(): Clock {
+export function useClockState(): Clock {
   return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+}
+
+/**
+ * Something derived from the shared clock, e.g. a row's `data-window` state:
+ * the component re-renders only when `select` returns a different value, not
+ * on every tick. `select` must be pure and return a primitive (compared with `Object.is`).
+ */
+export function useClock<T extends string | number | boolean | null>(select: (now: number) => T): T {
+  return useSyncExternalStore(
+    subscribe,
+    () => select(getSnapshot().now),
+    () => select(getServerSnapshot().now),
+  );
 }
 
 /** The current time, refreshed every 30 s. On the server it is the render time. */
 export function useNow(): number {
-  return useClock().now;
+  return useClockState().now;
 }
