@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', 'bench/results'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', 'bench/results', 'examples/next/.next', 'examples/next/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.mjs', '.ci/**/*.mjs'],
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', '.ci/**/*.mjs', 'examples/**/*.mjs'],
     // page.evaluate callbacks run in the browser, hence document.
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', document: 'readonly' } },
   },

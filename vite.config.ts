@@ -80,7 +80,7 @@ const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.ur
 
 // `vite build --mode widget`: the script-tag widget, React and everything included, in two parts.
 // 1. ES module chunks in dist/widget/chunks/: the inbox (runtime-*.js, with React), and chunks only
-//    some pages fetch (the assign menu's Radix part, the memory backend, each date locale).
+//    some pages fetch (the assign menu's Radix part, the memory backend, each UI catalog with its dates).
 // 2. dist/widget/inboxkit.iife.js: a small classic script, built after the chunks so it knows the
 //    runtime chunk's hashed name; it fetches it relative to its own URL.
 // Everything is ASCII (non-ASCII escaped), so a page in any charset shows the right text.
@@ -202,8 +202,8 @@ const widget = defineConfig({
         chunkFileNames: (chunk) =>
           !chunk.isDynamicEntry
             ? 'chunks/shared-[hash].js'
-            : chunk.facadeModuleId?.includes('/date-fns/locale/')
-              ? 'chunks/lazy/date-locale-[name]-[hash].js'
+            : /[/\\]src[/\\]locales[/\\]/.test(chunk.facadeModuleId ?? '')
+              ? 'chunks/lazy/locale-[name]-[hash].js'
               : 'chunks/lazy/[name]-[hash].js',
       },
     },

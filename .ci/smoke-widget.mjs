@@ -1,4 +1,4 @@
-/* global window, performance -- page.evaluate callbacks run in the page */
+/* global window, performance, getComputedStyle -- page.evaluate callbacks run in the page */
 // Loads the built widget (dist/widget: the classic-script loader and its ES
 // module chunks) in Debian's Chromium, in plain pages, and checks what a
 // host page sees: the inbox renders in its shadow root with no page errors,
@@ -43,6 +43,21 @@ const pages = {
       window.renderedEarly = !!document.getElementById('kept').shadowRoot.querySelector('.ik-inbox');
     </script>
   </body></html>`,
+  // The strictest CSP a page is likely to have: scripts and styles from 'self' only, no inline style at
+  // all (the page's own styles are a file too). The widget must render styled, in German, with no violation.
+  '/pages/strict.html': `<!doctype html><html><head><meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'nonce-strict'; style-src 'self'; connect-src 'self' ${mock.url}">
+    <link rel="stylesheet" href="/pages/strict.css">
+    <title>strict</title></head><body>
+    <div id="inbox"></div>
+    <script nonce="strict">
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));
+    </script>
+    <script src="/static/v2/vendor/inboxkit/inboxkit.iife.js"></script>
+    <script nonce="strict">window.inbox = InboxKit.mount(document.getElementById('inbox'), { adapter: ${waply}, theme: 'light', locale: 'de-DE' });</script>
+  </body></html>`,
+  '/pages/strict.css': '#inbox { display: block; height: 600px; }',
 };
 
 function widgetFile(pathname) {
@@ -54,7 +69,7 @@ const server = createServer(async (req, res) => {
   try {
     const { pathname } = new URL(req.url, 'http://x');
     if (pages[pathname]) {
-      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.writeHead(200, { 'Content-Type': pathname.endsWith('.css') ? 'text/css' : 'text/html' });
       res.end(pages[pathname]);
       return;
     }
@@ -129,7 +144,7 @@ const scenarios = {
     const widget = requests.filter((p) => p.includes('inboxkit') || p.includes('/chunks/'));
     check(widget.every((p) => p.startsWith('/static/v2/vendor/inboxkit/')), `a chunk was fetched from outside the script's folder: ${widget.join(', ')}`);
     check(!requests.some((p) => p.includes('/lazy/memory-')), 'the memory backend chunk was fetched for an HTTP backend');
-    check(!requests.some((p) => p.includes('/lazy/date-locale-')), 'a date locale was fetched for English');
+    check(!requests.some((p) => p.includes('/lazy/locale-')), 'a UI catalog was fetched for English');
     check(missing.length === 0, `missing files: ${missing.join(', ')}`);
     check(errors.length === 0 && consoleErrors.length === 0, `page errors: ${[...errors, ...consoleErrors].join('; ')}`);
     await page.close();
@@ -152,6 +167,36 @@ const scenarios = {
     check(errors.length === 0 && consoleErrors.length === 0, `page errors: ${[...errors, ...consoleErrors].join('; ')}`);
     await page.close();
     return 'the update was honoured, the unmounted one never rendered, no CSP violation';
+  },
+
+  async "a strict CSP (style-src 'self', no inline style): styled, in German, no violation"() {
+    const { page, errors, consoleErrors, requests, missing } = await open('/pages/strict.html');
+    const option = page.locator('#inbox [role="option"]').first();
+    await option.waitFor({ timeout: 15_000 });
+    const styled = await page.evaluate(() => {
+      const shadow = document.getElementById('inbox').shadowRoot;
+      const row = shadow.querySelector('[role="option"]');
+      return {
+        adopted: shadow.adoptedStyleSheets.length,
+        styleElements: shadow.querySelectorAll('style').length,
+        rowHeight: row.getBoundingClientRect().height,
+        // The inbox lays out as flex (its stylesheet), not as the block a <div> is without it.
+        display: getComputedStyle(shadow.querySelector('.ik-inbox')).display,
+        background: getComputedStyle(shadow.querySelector('.ik-inbox')).backgroundColor,
+      };
+    });
+    check(styled.adopted === 1 && styled.styleElements === 0, `styles: ${styled.adopted} adopted sheets, ${styled.styleElements} <style> elements`);
+    check(styled.display !== 'block' && styled.background !== 'rgba(0, 0, 0, 0)', `the inbox is unstyled: display ${styled.display}, background ${styled.background}`);
+    check(styled.rowHeight > 40, `rows are ${styled.rowHeight}px high: unstyled`);
+    const views = await page.locator('#inbox [role="tablist"]').textContent();
+    check(views.includes('Alle'), `the views are not German: ${JSON.stringify(views)}`);
+    check(requests.some((p) => p.includes('/lazy/locale-de-')), 'the German catalog was never fetched');
+    const violations = await page.evaluate(() => window.violations);
+    check(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
+    check(missing.length === 0, `missing files: ${missing.join(', ')}`);
+    check(errors.length === 0 && consoleErrors.length === 0, `page errors: ${[...errors, ...consoleErrors].join('; ')}`);
+    await page.close();
+    return `styled by an adopted sheet (rows ${Math.round(styled.rowHeight)}px, ${styled.display}), German views, no violation`;
   },
 };
 

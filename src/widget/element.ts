@@ -7,7 +7,7 @@ const ATTRIBUTES = ['flavour', 'base-url', 'theme', 'locale', 'dir'] as const;
 /**
  * Defines `<inbox-kit>`: attributes `flavour`, `base-url`, `theme`, `locale`,
  * `dir`, plus an `options` property for everything else (API keys, headers,
- * directory). Removing the element unmounts the inbox. Safe to call twice;
+ * directory, `resolveContact`). Removing the element unmounts the inbox. Safe to call twice;
  * does nothing where custom elements do not exist (a server).
  */
 export function defineInboxKitElement(name = 'inbox-kit'): void {

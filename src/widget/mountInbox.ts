@@ -21,8 +21,9 @@ function reportOnce(error: unknown): void {
 
 /**
  * Renders the whole inbox into an open shadow root of `element`, with the
- * stylesheet inside it: the host page's CSS cannot reach in, and nothing
- * leaks out. Mounting again into the same element replaces the first inbox.
+ * stylesheet inside it (a constructed sheet the shadow root adopts, or a
+ * `<style>` where the browser has no `adoptedStyleSheets`): the host page's
+ * CSS cannot reach in, and nothing leaks out. Mounting again into the same element replaces the first inbox.
  *
  * Options are checked and the shadow root made at once; the inbox itself
  * (React and the UI, a chunk of its own) renders when its code has arrived.
@@ -42,13 +43,12 @@ export function mountInbox(element: Element | null | undefined, options: WidgetO
   mounted.get(element)?.unmount();
 
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
   const container = document.createElement('div');
   container.className = 'ik-widget-root';
   // Menus portal here, inside the shadow root, so they are styled and keyboard focus stays inside.
   const portal = document.createElement('div');
   portal.className = 'ik-widget-portal';
-  shadow.append(style, container, portal);
+  shadow.append(container, portal);
 
   let current: WidgetOptions = options;
   let view: View | null = null;
@@ -56,7 +56,8 @@ export function mountInbox(element: Element | null | undefined, options: WidgetO
   prefetchFlavour(options.adapter.flavour);
   loadRuntime().then(
     (runtime) => {
-      if (alive) view = runtime.createView({ style, container, portal }, current);
+      // The runtime brings the stylesheet (adopted by the shadow root, so a strict CSP allows it).
+      if (alive) view = runtime.createView({ shadow, container, portal }, current);
     },
     (error: unknown) => {
       if (!alive) return;
@@ -83,7 +84,6 @@ export function mountInbox(element: Element | null | undefined, options: WidgetO
       if (!alive) return;
       alive = false;
       view?.unmount();
-      style.remove();
       container.remove();
       portal.remove();
       if (mounted.get(element) === instance) mounted.delete(element);

@@ -3,6 +3,7 @@
 // an adapter or date-fns, or the loader would carry them.
 import { InboxError } from '../core/errors.js';
 import type { HeadersInput } from '../adapters/http/transport.js';
+import type { Contact } from '../core/types.js';
 import type { InboxMessages } from '../hooks/messages.js';
 import type { AssigneeDirectory, CurrentUser } from '../store/createInboxStore.js';
 
@@ -12,7 +13,10 @@ export type WidgetAdapterOptions =
   | { flavour: 'whatsapp'; baseUrl: string; headers: HeadersInput; fetch?: typeof fetch | undefined }
   | { flavour: 'waply'; apiKey: string; baseUrl?: string | undefined; fetch?: typeof fetch | undefined };
 
-/** Options of `mountInbox`: plain data, so a page without a bundler can pass them. */
+/**
+ * Options of `mountInbox`: plain data, so a page without a bundler can pass
+ * them, but for `resolveContact` (a function) and the HTTP adapters' `fetch`.
+ */
 export interface WidgetOptions {
   /** The backend. Required. */
   adapter: WidgetAdapterOptions;
@@ -23,15 +27,22 @@ export interface WidgetOptions {
   /** `light`, `dark` or `auto`. Default `auto`. */
   theme?: 'light' | 'dark' | 'auto' | undefined;
   /**
-   * A BCP-47 tag. For now it changes dates only (day and month names, date order, clock):
-   * ar, de, es, fr and pt are fetched when asked for, any other language shows English dates.
-   * The UI's own words stay English until translated catalogs ship; pass `messages` for them. Default `en`.
+   * A BCP-47 tag; its language picks the UI catalog (`inboxkit/locales/<language>`): the UI's words,
+   * count wording, and dates (day and month names, date order, clock). ar, de, es, fr, pt, ja and hi
+   * are each a chunk fetched when asked for; `en` and any other language show English (the latter
+   * with a console warning). It also sets the inbox's `lang`, and `dir` for Arabic. Default `en`.
    */
   locale?: string | undefined;
   /** Text direction. Default: `rtl` for Arabic locales, else `ltr`. */
   dir?: 'ltr' | 'rtl' | undefined;
-  /** UI strings to replace (any subset). */
+  /** UI strings to replace (any subset), over the locale's catalog. */
   messages?: Partial<InboxMessages> | undefined;
+  /**
+   * Waply only (its conversations carry only a contact id): looks up a contact's name, phone, email
+   * or avatar by id, called once per id and cached; without it rows read "Contact 01HXYZ". A function,
+   * so pass it from script, not an attribute. Other backends send the contact and never call it.
+   */
+  resolveContact?: ((contactId: string) => Contact | null | undefined | Promise<Contact | null | undefined>) | undefined;
   /** Polling interval; 0 turns it off. Default 15 000 ms. */
   pollIntervalMs?: number | undefined;
   /** After how long a customer waiting for a reply turns the row into an alert, in ms. Default 3 600 000 (one hour). */
@@ -52,7 +63,7 @@ function fail(message: string): never {
 /** Checks options before anything renders, so a bad call never leaves a half-built inbox. */
 export function validateOptions(options: unknown): asserts options is WidgetOptions {
   if (typeof options !== 'object' || options === null) fail('options must be an object, e.g. { adapter: { flavour: "memory" } }.');
-  const { adapter, theme, dir } = options as WidgetOptions;
+  const { adapter, theme, dir, resolveContact } = options as WidgetOptions;
   if (typeof adapter !== 'object' || adapter === null) fail('"adapter" is required, e.g. { flavour: "memory" }.');
   const flavour = (adapter as { flavour?: unknown | undefined }).flavour;
   if (flavour === 'whatsapp') {
@@ -67,6 +78,7 @@ export function validateOptions(options: unknown): asserts options is WidgetOpti
   }
   if (theme !== undefined && theme !== 'light' && theme !== 'dark' && theme !== 'auto') fail(`theme must be "light", "dark" or "auto", got ${JSON.stringify(theme)}.`);
   if (dir !== undefined && dir !== 'ltr' && dir !== 'rtl') fail(`dir must be "ltr" or "rtl", got ${JSON.stringify(dir)}.`);
+  if (resolveContact !== undefined && typeof resolveContact !== 'function') fail('resolveContact must be a function (contactId) => contact, e.g. one that fetches it from your backend.');
 }
 
 /** Whether two adapter option objects describe the same backend (functions compared by identity). */

@@ -1,12 +1,13 @@
 // The widget's React half: everything mountInbox needs once it has an
 // element, loaded as one chunk (the script tag's loader fetches it). The
-// backends and each date locale other than English is a chunk of its own.
+// backends and each UI catalog other than English are chunks of their own.
 import { createRoot } from 'react-dom/client';
 import type { Locale } from 'date-fns';
 import { isInboxError } from '../core/errors.js';
 import type { ConversationsAdapter } from '../core/types.js';
 import { Inbox } from '../components/Inbox/Inbox.js';
 import { InboxProvider } from '../hooks/InboxProvider.js';
+import type { InboxMessages } from '../hooks/messages.js';
 import css from '../styles/index.css?inline';
 import { languageOf, sameAdapter } from './options.js';
 import type { WidgetAdapterOptions, WidgetOptions } from './options.js';
@@ -17,35 +18,80 @@ const HOST_CSS = `:host { all: initial; display: block; font-family: inherit; bl
 .ik-widget-root { block-size: 100%; }
 .ik-widget-root > .ik-inbox { block-size: 100%; }`;
 
-// English is date-fns's default (already in the chunk); the others load when asked for.
-// A Map, so a tag like "constructor" finds nothing.
-const DATE_LOCALES = new Map<string, () => Promise<Locale>>([
-  ['ar', () => import('date-fns/locale/ar').then((m) => m.ar)],
-  ['de', () => import('date-fns/locale/de').then((m) => m.de)],
-  ['es', () => import('date-fns/locale/es').then((m) => m.es)],
-  ['fr', () => import('date-fns/locale/fr').then((m) => m.fr)],
-  ['pt', () => import('date-fns/locale/pt').then((m) => m.pt)],
+/** A UI catalog (`inboxkit/locales/<tag>`): strings and the date-fns locale. */
+interface Catalog {
+  messages: InboxMessages;
+  dateLocale: Locale | undefined;
+}
+
+// English is the default strings and date-fns's default locale (both already in the runtime); every
+// other catalog is a chunk fetched when asked for. A Map, so a tag like "constructor" finds nothing.
+const CATALOGS = new Map<string, () => Promise<Catalog>>([
+  ['ar', () => import('../locales/ar.js')],
+  ['de', () => import('../locales/de.js')],
+  ['es', () => import('../locales/es.js')],
+  ['fr', () => import('../locales/fr.js')],
+  ['pt', () => import('../locales/pt.js')],
+  ['ja', () => import('../locales/ja.js')],
+  ['hi', () => import('../locales/hi.js')],
 ]);
 
-/** The date-fns locale for a language: undefined (English) unless it is one of the fetched ones. */
-function loadDateLocale(language: string): Promise<Locale | undefined> {
-  return DATE_LOCALES.get(language)?.() ?? Promise.resolve(undefined);
+/** The catalog for a language: null (English) for `en`, and for a language without one, with a console warning. */
+function loadCatalog(language: string, tag: string | undefined): Promise<Catalog | null> {
+  const load = CATALOGS.get(language);
+  if (load) return load();
+  if (language !== 'en') {
+    console.warn(`[InboxKit] No UI catalog for locale ${JSON.stringify(tag)}: showing English. Catalogs: en, ${[...CATALOGS.keys()].join(', ')}.`);
+  }
+  return Promise.resolve(null);
+}
+
+// One constructed stylesheet for every widget on the page: adopted by each shadow root, so a strict
+// CSP (style-src without 'unsafe-inline') applies it, where an inline <style> would be blocked.
+let sharedSheet: CSSStyleSheet | undefined;
+function constructedSheet(shadow: ShadowRoot): CSSStyleSheet | null {
+  if (!Array.isArray(shadow.adoptedStyleSheets) || typeof CSSStyleSheet !== 'function' || typeof CSSStyleSheet.prototype.replaceSync !== 'function') return null;
+  try {
+    if (!sharedSheet) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`${css}\n${HOST_CSS}`);
+      sharedSheet = sheet;
+    }
+    return sharedSheet;
+  } catch {
+    return null; // a browser with the property but no constructor: the <style> fallback
+  }
+}
+
+/** Puts the stylesheet in the shadow root (adopted where the browser can, else a <style>); returns its removal. */
+function applyStyles(shadow: ShadowRoot): () => void {
+  const sheet = constructedSheet(shadow);
+  if (sheet) {
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    return () => {
+      shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }
+  const style = document.createElement('style');
+  style.textContent = `${css}\n${HOST_CSS}`;
+  shadow.prepend(style);
+  return () => style.remove();
 }
 
 /** Makes the adapter an options object describes, from that backend's own chunk (the loader may have prefetched it). */
-async function createAdapter(options: WidgetAdapterOptions): Promise<ConversationsAdapter> {
+async function createAdapter(options: WidgetAdapterOptions, resolveContact: WidgetOptions['resolveContact']): Promise<ConversationsAdapter> {
   switch (options.flavour) {
     case 'memory':
       return (await import('./flavours/memory.js')).create(options);
     case 'whatsapp':
     case 'waply':
-      return (await import('./flavours/http.js')).create(options);
+      return (await import('./flavours/http.js')).create(options, resolveContact);
   }
 }
 
 /** The parts of the shadow root the loader made. */
 export interface ViewParts {
-  style: HTMLStyleElement;
+  shadow: ShadowRoot;
   container: HTMLElement;
   portal: HTMLElement;
 }
@@ -58,23 +104,31 @@ export interface View {
 
 interface Shown {
   adapterOptions: WidgetAdapterOptions;
+  resolveContact: WidgetOptions['resolveContact'];
   adapter: ConversationsAdapter;
   language: string;
-  locale: Locale | undefined;
+  catalog: Catalog | null;
 }
 
 /**
- * Renders the inbox into `parts` once its adapter and date locale are here.
+ * Renders the inbox into `parts` once its adapter and UI catalog are here.
  * Options that need nothing fetched apply at once; otherwise the inbox keeps
  * showing the previous ones until the new ones can render, and only the
  * latest options ever render.
  */
 export function createView(parts: ViewParts, options: WidgetOptions): View {
-  parts.style.textContent = `${css}\n${HOST_CSS}`;
+  const removeStyles = applyStyles(parts.shadow);
   const root = createRoot(parts.container);
   let alive = true;
   let ticket = 0;
   let shown: Shown | null = null;
+  // The host's messages over the catalog, made again only when either changes (a new object would
+  // re-render every part of the inbox on an unrelated update, such as the theme).
+  let merged: { catalog: Catalog | null; own: WidgetOptions['messages']; messages: WidgetOptions['messages'] } | null = null;
+  const messagesFor = (catalog: Catalog | null, own: WidgetOptions['messages']) => {
+    if (merged?.catalog !== catalog || merged.own !== own) merged = { catalog, own, messages: catalog ? { ...catalog.messages, ...own } : own };
+    return merged.messages;
+  };
 
   const render = (current: WidgetOptions, next: Shown) => {
     shown = next;
@@ -85,8 +139,8 @@ export function createView(parts: ViewParts, options: WidgetOptions): View {
         adapter={next.adapter}
         currentUser={current.currentUser ?? null}
         directory={current.directory}
-        locale={next.locale}
-        messages={current.messages}
+        locale={next.catalog?.dateLocale}
+        messages={messagesFor(next.catalog, current.messages)}
         pollIntervalMs={current.pollIntervalMs}
         waitingAlertAfterMs={current.waitingAlertAfterMs}
         undoMs={current.undoMs}
@@ -99,16 +153,17 @@ export function createView(parts: ViewParts, options: WidgetOptions): View {
   const apply = (current: WidgetOptions) => {
     const mine = ++ticket;
     const language = languageOf(current.locale);
-    const adapter = shown && sameAdapter(shown.adapterOptions, current.adapter) ? shown.adapter : null;
+    // The adapter caches looked-up contacts, so another resolveContact is another adapter.
+    const adapter = shown && sameAdapter(shown.adapterOptions, current.adapter) && shown.resolveContact === current.resolveContact ? shown.adapter : null;
     const sameLanguage = shown?.language === language;
     if (adapter && sameLanguage) {
       render(current, { ...shown!, adapterOptions: current.adapter });
       return;
     }
-    Promise.all([adapter ?? createAdapter(current.adapter), sameLanguage ? shown!.locale : loadDateLocale(language)]).then(
-      ([nextAdapter, locale]) => {
+    Promise.all([adapter ?? createAdapter(current.adapter, current.resolveContact), sameLanguage ? shown!.catalog : loadCatalog(language, current.locale)]).then(
+      ([nextAdapter, catalog]) => {
         // Superseded by a later update, or unmounted meanwhile: drop it.
-        if (alive && mine === ticket) render(current, { adapterOptions: current.adapter, adapter: nextAdapter, language, locale });
+        if (alive && mine === ticket) render(current, { adapterOptions: current.adapter, resolveContact: current.resolveContact, adapter: nextAdapter, language, catalog });
       },
       (error: unknown) => {
         if (!alive || mine !== ticket) return;
@@ -127,6 +182,7 @@ export function createView(parts: ViewParts, options: WidgetOptions): View {
       if (!alive) return;
       alive = false;
       root.unmount();
+      removeStyles();
     },
   };
 }

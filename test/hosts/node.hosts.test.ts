@@ -96,6 +96,12 @@ describe('Node host', () => {
     expect(tainted.map((f) => relative(lib, f)), 'core modules that are client modules or import React').toEqual([]);
   });
 
+  it('ships production JSX: no jsxDEV call, which a host\'s production React does not have', () => {
+    const lib = join(withReact, 'node_modules/inboxkit/dist/lib');
+    const files = (readdirSync(lib, { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
+    expect(files.filter((f) => readFileSync(join(lib, f), 'utf8').includes('jsxDEV'))).toEqual([]);
+  });
+
   it('types the stylesheet, and exports it', () => {
     const pkg = JSON.parse(readFileSync(join(withReact, 'node_modules/inboxkit/package.json'), 'utf8')) as { exports: Record<string, Record<string, string>> };
     const styles = pkg.exports['./styles.css']!;

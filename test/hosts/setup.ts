@@ -16,7 +16,9 @@ declare module 'vitest' {
 
 export default function setup(project: TestProject) {
   const root = project.config.root;
-  if (process.env.INBOXKIT_HOSTS_SKIP_BUILD !== '1') execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  // NODE_ENV as a release has it: Vitest sets "test", under which the React plugin emits jsxDEV calls,
+  // and a host's production React has no jsxDEV (Next.js: "jsxDEV is not a function").
+  if (process.env.INBOXKIT_HOSTS_SKIP_BUILD !== '1') execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const hostsDir = mkdtempSync(join(tmpdir(), 'inboxkit-hosts-'));
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', hostsDir], { cwd: root, encoding: 'utf8' })) as { filename: string }[];
   project.provide('tarball', join(hostsDir, packed[0]!.filename));

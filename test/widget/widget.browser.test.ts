@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import axe from 'axe-core';
+import { format } from 'date-fns';
 import { createMemoryAdapter, createMockHandler } from 'inboxkit';
+import type { Contact } from 'inboxkit';
+import * as ar from 'inboxkit/locales/ar';
+import * as de from 'inboxkit/locales/de';
 // The script-tag bundle's own entry: what window.InboxKit is.
 import * as InboxKit from '../../src/widget/iife.js';
 import '../../src/widget/index.js';
@@ -137,6 +141,8 @@ describe('the widget in a hostile page', () => {
     const root = shadow.querySelector<HTMLElement>('.ik-widget-root')!;
     expect(root.dir).toBe('rtl');
     expect(root.lang).toBe('ar-EG');
+    // The words too, from the Arabic catalog.
+    await expect.poll(() => shadow.querySelector('[role="tablist"]')?.getAttribute('aria-label')).toBe(ar.messages.views);
     // Still the same conversation open.
     await expect.poll(() => shadow.querySelector('[role="option"][aria-selected="true"]')).not.toBeNull();
     widget.unmount();
@@ -179,6 +185,7 @@ describe('the widget in a hostile page', () => {
     await find(shadow, '[role="menu"]');
     widget.unmount();
     expect(shadow.childNodes.length).toBe(0);
+    expect(shadow.adoptedStyleSheets).toHaveLength(0);
     expect(document.styleSheets.length).toBe(sheets);
     expect(document.body.childElementCount).toBe(bodyChildren + 1); // only the host we made
     widget.unmount(); // a second unmount is harmless
@@ -191,9 +198,11 @@ describe('the widget in a hostile page', () => {
     const shadow = shadowOf(host);
     await find(shadow, '[role="option"]');
     expect(shadow.querySelectorAll('.ik-inbox')).toHaveLength(1);
-    expect(shadow.querySelectorAll('style')).toHaveLength(1);
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    expect(shadow.querySelectorAll('style')).toHaveLength(0);
     second.unmount();
     expect(shadow.childNodes.length).toBe(0);
+    expect(shadow.adoptedStyleSheets).toHaveLength(0);
   });
 
   it('runs two widgets side by side, WhatsApp and Waply, independently', async () => {
@@ -231,6 +240,142 @@ describe('the widget in a hostile page', () => {
   });
 });
 
+describe('styles without inline <style>', () => {
+  it('adopts one constructed stylesheet, shared by every widget on the page, so a strict CSP allows it', async () => {
+    const left = makeHost(600);
+    const right = makeHost(600);
+    const a = InboxKit.mount(left, { adapter: { flavour: 'memory', size: 5 } });
+    const b = InboxKit.mount(right, { adapter: { flavour: 'memory', size: 5 } });
+    const option = await find<HTMLElement>(shadowOf(left), '[role="option"]');
+    await find(shadowOf(right), '[role="option"]');
+    expect(shadowOf(left).querySelector('style')).toBeNull();
+    expect(shadowOf(left).adoptedStyleSheets).toHaveLength(1);
+    expect(shadowOf(right).adoptedStyleSheets[0]).toBe(shadowOf(left).adoptedStyleSheets[0]);
+    // Styled: the page's `[role="option"] { visibility: hidden !important }` does not reach in, ours applies.
+    expect(getComputedStyle(option).visibility).toBe('visible');
+    expect(getComputedStyle(shadowOf(left).querySelector('.ik-inbox')!).display).toBe('flex');
+    a.unmount();
+    expect(shadowOf(left).adoptedStyleSheets).toHaveLength(0);
+    expect(shadowOf(right).adoptedStyleSheets).toHaveLength(1);
+    b.unmount();
+  });
+
+  it('falls back to a <style> in the shadow root where the browser has no adoptedStyleSheets', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'adoptedStyleSheets')!;
+    // As an older browser: the property does not exist.
+    delete (ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    try {
+      const host = makeHost();
+      const widget = InboxKit.mount(host, { adapter: { flavour: 'memory', size: 5 } });
+      const shadow = shadowOf(host);
+      const option = await find<HTMLElement>(shadow, '[role="option"]');
+      expect(shadow.querySelectorAll('style')).toHaveLength(1);
+      expect(getComputedStyle(shadow.querySelector('.ik-inbox')!).display).toBe('flex');
+      expect(getComputedStyle(option).visibility).toBe('visible');
+      widget.unmount();
+      expect(shadow.childNodes.length).toBe(0);
+    } finally {
+      Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', descriptor);
+    }
+  });
+});
+
+describe('locale: the UI catalog, fetched when asked for', () => {
+  it('shows the German catalog (words and dates), and English again after an update', async () => {
+    const host = makeHost();
+    const widget = InboxKit.mount(host, { adapter: { flavour: 'memory', seed: 2, size: 10 }, locale: 'de-AT' });
+    const shadow = shadowOf(host);
+    await find(shadow, '[role="option"]');
+    const tabs = () => shadow.querySelector('[role="tablist"]')?.getAttribute('aria-label');
+    await expect.poll(tabs).toBe(de.messages.views);
+    expect(shadow.querySelector('[role="tablist"]')!.textContent).toContain(de.messages.viewAll);
+    // Dates from the catalog's date-fns locale: a row's full time is written the German way.
+    const time = shadow.querySelector<HTMLTimeElement>('[role="option"] time')!;
+    expect(time.title).toBe(format(Date.parse(time.dateTime), 'PPpp', { locale: de.dateLocale }));
+    expect(time.title).not.toBe(format(Date.parse(time.dateTime), 'PPpp'));
+    expect(shadow.querySelector<HTMLElement>('.ik-widget-root')!.lang).toBe('de-AT');
+    expect(shadow.querySelector<HTMLElement>('.ik-widget-root')!.dir).toBe('ltr');
+
+    widget.update({ locale: 'en' });
+    await expect.poll(tabs).toBe('Views');
+    widget.unmount();
+  });
+
+  it('keeps the host\'s own messages over the catalog', async () => {
+    const host = makeHost();
+    const widget = InboxKit.mount(host, { adapter: { flavour: 'memory', size: 5 }, locale: 'de', messages: { views: 'Sichten' } });
+    const shadow = shadowOf(host);
+    await expect.poll(() => shadow.querySelector('[role="tablist"]')?.getAttribute('aria-label')).toBe('Sichten');
+    // The rest is German.
+    expect(shadow.querySelector('[role="tablist"]')!.textContent).toContain(de.messages.viewAll);
+    widget.unmount();
+  });
+
+  it('an unknown language shows English, with one console warning naming the tag', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const host = makeHost();
+    const widget = InboxKit.mount(host, { adapter: { flavour: 'memory', size: 5 }, locale: 'zh-Hant' });
+    const shadow = shadowOf(host);
+    await find(shadow, '[role="option"]');
+    expect(shadow.querySelector('[role="tablist"]')!.getAttribute('aria-label')).toBe('Views');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/"zh-Hant".*English/);
+    // A theme change is not a new language: no second warning.
+    widget.update({ theme: 'dark' });
+    await expect.poll(() => shadow.querySelector('.ik-inbox')?.getAttribute('data-theme')).toBe('dark');
+    expect(warn).toHaveBeenCalledTimes(1);
+    widget.unmount();
+  });
+
+  it('only the latest locale renders when updates cross', async () => {
+    const host = makeHost();
+    const widget = InboxKit.mount(host, { adapter: { flavour: 'memory', size: 5 } });
+    const shadow = shadowOf(host);
+    await find(shadow, '[role="option"]');
+    widget.update({ locale: 'ar' });
+    widget.update({ locale: 'de' });
+    await expect.poll(() => shadow.querySelector('[role="tablist"]')?.getAttribute('aria-label')).toBe(de.messages.views);
+    // Long enough for the Arabic catalog to have arrived, had it not been dropped.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(shadow.querySelector('[role="tablist"]')!.getAttribute('aria-label')).toBe(de.messages.views);
+    expect(shadow.querySelector<HTMLElement>('.ik-widget-root')!.dir).toBe('ltr');
+    widget.unmount();
+  });
+});
+
+describe('resolveContact', () => {
+  it('names Waply contacts, once per id, and a new function starts a new adapter', async () => {
+    const backend = createMemoryAdapter({ profile: 'waply', seed: 4, size: 6 });
+    const fetch = createMockHandler({ flavour: 'waply', backend });
+    const asked: string[] = [];
+    const resolveContact = async (id: string): Promise<Contact> => {
+      asked.push(id);
+      return { id, name: `Person ${id.slice(-4)}` };
+    };
+    const host = makeHost();
+    const widget = InboxKit.mount(host, { adapter: { flavour: 'waply', apiKey: 'inboxkit-mock-token', fetch }, resolveContact });
+    const shadow = shadowOf(host);
+    await find(shadow, '[role="option"]');
+    await expect.poll(() => shadow.querySelector('[role="option"]')?.textContent).toMatch(/Person /);
+    expect(shadow.querySelector('[role="listbox"]')!.textContent).not.toMatch(/Contact /);
+    expect(new Set(asked).size).toBe(asked.length);
+
+    const renamed = async (id: string): Promise<Contact> => ({ id, name: `Renamed ${id.slice(-4)}` });
+    widget.update({ resolveContact: renamed });
+    await expect.poll(() => shadow.querySelector('[role="option"]')?.textContent).toMatch(/Renamed /);
+    widget.unmount();
+  });
+
+  it('without it, Waply rows fall back to "Contact …"', async () => {
+    const backend = createMemoryAdapter({ profile: 'waply', seed: 4, size: 3 });
+    const host = makeHost();
+    const widget = InboxKit.mount(host, { adapter: { flavour: 'waply', apiKey: 'inboxkit-mock-token', fetch: createMockHandler({ flavour: 'waply', backend }) } });
+    const shadow = shadowOf(host);
+    await expect.poll(() => shadow.querySelector('[role="option"]')?.textContent ?? '', { timeout: 5000 }).toMatch(/Contact /);
+    widget.unmount();
+  });
+});
+
 describe('bad options fail loudly and early', () => {
   it('throws a clear error, logs it once, and renders nothing', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -242,7 +387,9 @@ describe('bad options fail loudly and early', () => {
     // @ts-expect-error apiKey missing
     expect(() => InboxKit.mount(host, { adapter: { flavour: 'waply' } })).toThrow(/apiKey/);
     expect(() => InboxKit.mount(document.getElementById('nope'), { adapter: { flavour: 'memory' } })).toThrow(/must be an element/);
-    expect(log).toHaveBeenCalledTimes(4);
+    // @ts-expect-error a URL where a function goes
+    expect(() => InboxKit.mount(host, { adapter: { flavour: 'memory' }, resolveContact: '/api/contacts' })).toThrow(/resolveContact must be a function/);
+    expect(log).toHaveBeenCalledTimes(5);
     expect(host.shadowRoot).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { displayName, formatFull, formatListTime, formatShortDuration, formatSpo
 import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge, statusLabel } from '../shared/StatusBadge.js';
 import { newestMessage, replyWindowText, triageAt } from '../shared/triage.js';
-import { useNow } from '../shared/useNow.js';
+import { useClockState } from '../shared/useNow.js';
 
 const PREVIEW_CHARS = 300;
 
@@ -25,7 +25,9 @@ const PREVIEW_CHARS = 300;
  */
 export function ConversationRowContent({ conversation }: { conversation: Conversation }) {
   const { locale, messages, store, waitingAlertAfterMs } = useInboxContext('ConversationList');
-  const now = useNow();
+  // While hydrating, text made from the clock renders empty and keeps the server's (its clock and time
+  // zone may not be the browser's); the browser's replaces it right after (useClockState).
+  const { now, hydrating } = useClockState();
   const name = displayName(conversation, messages);
   const assignee = useAssigneeName(conversation.assignee);
   const preview = newestMessage(conversation);
@@ -58,8 +60,8 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
   return (
     <>
       {/* The row's accessible name: one sentence, so a screen reader hears times in words, not "4m". */}
-      <span className="ik-visually-hidden" data-slot="row-label">
-        {label}
+      <span className="ik-visually-hidden" data-slot="row-label" suppressHydrationWarning>
+        {hydrating ? '' : label}
       </span>
       <Avatar name={name} seed={conversation.contactId || conversation.id} url={conversation.contact?.avatarUrl} />
       <span className="ik-row-main" aria-hidden="true">
@@ -68,12 +70,12 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
             {name}
           </span>
           {waitingMs !== null && (
-            <span className="ik-waiting" data-slot="waiting" data-waiting={overdue ? 'overdue' : ''}>
-              {messages.waitingFor(formatShortDuration(waitingMs, messages))}
+            <span className="ik-waiting" data-slot="waiting" data-waiting={overdue ? 'overdue' : ''} suppressHydrationWarning>
+              {hydrating ? '' : messages.waitingFor(formatShortDuration(waitingMs, messages))}
             </span>
           )}
-          <time className="ik-row-time" dateTime={time} title={formatFull(time, locale)}>
-            {formatListTime(time, now, messages, locale)}
+          <time className="ik-row-time" dateTime={time} title={hydrating ? undefined : formatFull(time, locale)} suppressHydrationWarning>
+            {hydrating ? '' : formatListTime(time, now, messages, locale)}
           </time>
         </span>
         <span className="ik-row-preview" dir="auto">
@@ -92,8 +94,8 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
           </span>
           <StatusBadge conversation={conversation} messages={messages} />
           {window && (
-            <span className="ik-reply-window" data-slot="reply-window" data-window={window.state} title={window.state === 'closed' ? messages.replyWindowClosed : undefined}>
-              {replyWindowText(window, messages)}
+            <span className="ik-reply-window" data-slot="reply-window" data-window={window.state} title={window.state === 'closed' ? messages.replyWindowClosed : undefined} suppressHydrationWarning>
+              {hydrating ? '' : replyWindowText(window, messages)}
             </span>
           )}
           {assignee !== null && (

@@ -22,7 +22,7 @@ import { displayName, formatClock, formatDay, formatFull, metadataEntries } from
 import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
-import { useNow } from '../shared/useNow.js';
+import { useClockState } from '../shared/useNow.js';
 import { useTriageAttributes } from '../shared/useTriageAttributes.js';
 import { ReplyWindowNotice, WaitingBadge } from './TriageNotices.js';
 import { ResolutionForm } from './ResolutionForm.js';
@@ -315,7 +315,8 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
   const { locale, store } = useInboxContext('ConversationView');
   const { notes } = useAddNote(conversation.id);
   const backendName = BACKEND_NAMES[store.adapter.flavour] ?? null;
-  const now = useNow();
+  // While hydrating, times render empty and keep the server's text (its time zone may not be the browser's).
+  const { now, hydrating } = useClockState();
 
   const entries = useMemo(() => {
     const list: TimelineEntry[] = [
@@ -359,8 +360,8 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                 {conversation.lastMessage.direction === 'outbound' && <SentMark text={messages.sent} />}
                 <span>{messages.lastMessage}</span>
                 {' · '}
-                <time dateTime={conversation.lastMessage.timestamp} title={formatFull(conversation.lastMessage.timestamp, locale)}>
-                  {formatDay(conversation.lastMessage.timestamp, now, messages, locale)} {formatClock(conversation.lastMessage.timestamp, locale)}
+                <time suppressHydrationWarning dateTime={conversation.lastMessage.timestamp} title={hydrating ? undefined : formatFull(conversation.lastMessage.timestamp, locale)}>
+                  {hydrating ? '' : `${formatDay(conversation.lastMessage.timestamp, now, messages, locale)} ${formatClock(conversation.lastMessage.timestamp, locale)}`}
                 </time>
               </p>
             </div>
@@ -384,7 +385,9 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
       )}
       {days.map((group) => (
         <div key={group.day} className="ik-day" data-slot="day">
-          <h3 className="ik-day-heading">{formatDay(group.day, now, messages, locale)}</h3>
+          <h3 className="ik-day-heading" suppressHydrationWarning>
+            {hydrating ? '' : formatDay(group.day, now, messages, locale)}
+          </h3>
           <ol className="ik-day-entries">
             {group.entries.map((entry) =>
               entry.kind === 'message' ? (
@@ -396,8 +399,8 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                   {/* Each piece isolated, separators between them, so right-to-left text never reorders the line. */}
                   <p className="ik-message-meta">
                     {entry.message.direction === 'outbound' && <SentMark text={messages.sent} />}
-                    <time dateTime={entry.message.createdAt} title={formatFull(entry.message.createdAt, locale)}>
-                      {formatClock(entry.message.createdAt, locale)}
+                    <time suppressHydrationWarning dateTime={entry.message.createdAt} title={hydrating ? undefined : formatFull(entry.message.createdAt, locale)}>
+                      {hydrating ? '' : formatClock(entry.message.createdAt, locale)}
                     </time>
                     {entry.message.direction === 'outbound' && entry.message.status && (
                       <>
@@ -433,8 +436,8 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                     {entry.note.pending ? (
                       <span>{messages.sending}</span>
                     ) : (
-                      <time dateTime={entry.note.createdAt} title={formatFull(entry.note.createdAt, locale)}>
-                        {formatClock(entry.note.createdAt, locale)}
+                      <time suppressHydrationWarning dateTime={entry.note.createdAt} title={hydrating ? undefined : formatFull(entry.note.createdAt, locale)}>
+                        {hydrating ? '' : formatClock(entry.note.createdAt, locale)}
                       </time>
                     )}
                   </p>

@@ -2,9 +2,9 @@
 import { createWaplyAdapter } from '../../adapters/waply/index.js';
 import { createWhatsAppAdapter } from '../../adapters/whatsapp/index.js';
 import type { ConversationsAdapter } from '../../core/types.js';
-import type { WidgetAdapterOptions } from '../options.js';
+import type { WidgetAdapterOptions, WidgetOptions } from '../options.js';
 
-export function create(options: Exclude<WidgetAdapterOptions, { flavour: 'memory' }>): ConversationsAdapter {
+export function create(options: Exclude<WidgetAdapterOptions, { flavour: 'memory' }>, resolveContact?: WidgetOptions['resolveContact']): ConversationsAdapter {
   if (options.flavour === 'whatsapp') {
     return createWhatsAppAdapter({ baseUrl: options.baseUrl, headers: options.headers, ...(options.fetch && { fetch: options.fetch }) });
   }
@@ -12,5 +12,6 @@ export function create(options: Exclude<WidgetAdapterOptions, { flavour: 'memory
     apiKey: options.apiKey,
     ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
     ...(options.fetch && { fetch: options.fetch }),
+    ...(resolveContact && { resolveContact }),
   });
 }
