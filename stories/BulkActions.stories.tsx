@@ -25,7 +25,8 @@ function refuseSecondResolve(adapter: ConversationsAdapter): ConversationsAdapte
   };
 }
 
-const REFUSING: DemoOptions = { wrap: refuseSecondResolve, size: 60, latencyMs: 30 };
+// Sent at once (no undo window, which the Undo stories show), so the summary follows the batch.
+const REFUSING: DemoOptions = { wrap: refuseSecondResolve, size: 60, latencyMs: 30, undoMs: 0 };
 
 const meta: Meta<Args> = {
   title: 'Bulk actions',
