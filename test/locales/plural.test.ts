@@ -3,6 +3,25 @@ import { plural } from '../../src/locales/plural.js';
 
 const RealPluralRules = Intl.PluralRules;
 const RealNumberFormat = Intl.NumberFormat;
+/** Replaces Intl with one whose PluralRules and NumberFormat count how many are made. */
+function countIntlObjects(): { rules: number; numbers: number } {
+  const made = { rules: 0, numbers: 0 };
+  class CountedRules extends RealPluralRules {
+    constructor(...args: ConstructorParameters<typeof Intl.PluralRules>) {
+      super(...args);
+      made.rules++;
+    }
+  }
+  class CountedNumbers extends RealNumberFormat {
+    constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+      super(...args);
+      made.numbers++;
+    }
+  }
+  vi.stubGlobal('Intl', Object.assign(Object.create(Intl) as typeof Intl, { PluralRules: CountedRules, NumberFormat: CountedNumbers }));
+  return made;
+}
+
 const EVERY_FORM = { zero: 'zero', one: 'one', two: 'two', few: 'few', many: 'many', other: 'other' };
 
 describe('plural', () => {
@@ -33,20 +52,7 @@ describe('plural', () => {
   });
 
   it('makes its Intl objects on first use, once', () => {
-    const made = { rules: 0, numbers: 0 };
-    class CountedRules extends RealPluralRules {
-      constructor(...args: ConstructorParameters<typeof Intl.PluralRules>) {
-        super(...args);
-        made.rules++;
-      }
-    }
-    class CountedNumbers extends RealNumberFormat {
-      constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
-        super(...args);
-        made.numbers++;
-      }
-    }
-    vi.stubGlobal('Intl', Object.assign(Object.create(Intl) as typeof Intl, { PluralRules: CountedRules, NumberFormat: CountedNumbers }));
+    const made = countIntlObjects();
     const message = plural('fr', { one: '# note', other: '# notes' });
     expect(made).toEqual({ rules: 0, numbers: 0 });
     expect([message(1), message(2), message(3)]).toEqual(['1 note', '2 notes', '3 notes']);
@@ -54,24 +60,11 @@ describe('plural', () => {
   });
 
   it('English whole numbers: the same words and digits as Intl gives, without making any Intl object', () => {
-    const made = { rules: 0, numbers: 0 };
-    class CountedRules extends RealPluralRules {
-      constructor(...args: ConstructorParameters<typeof Intl.PluralRules>) {
-        super(...args);
-        made.rules++;
-      }
-    }
-    class CountedNumbers extends RealNumberFormat {
-      constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
-        super(...args);
-        made.numbers++;
-      }
-    }
     const rules = new RealPluralRules('en');
     const numbers = new RealNumberFormat('en');
     const expected = (n: number) => `${rules.select(n)} ${numbers.format(n)}`;
     const samples = [0, 1, 2, 9, 10, 99, 100, 999, 1000, 1001, 12345, 999999, 1000000, 1234567890, Number.MAX_SAFE_INTEGER, -1, -1234];
-    vi.stubGlobal('Intl', Object.assign(Object.create(Intl) as typeof Intl, { PluralRules: CountedRules, NumberFormat: CountedNumbers }));
+    const made = countIntlObjects();
     const message = plural('en', { one: 'one #', other: 'other #' });
     expect(samples.map(message)).toEqual(samples.map(expected));
     expect(made).toEqual({ rules: 0, numbers: 0 });
