@@ -120,11 +120,33 @@ const scenarios = {
     await page.locator('#inbox [role="option"]').first().click();
     await page.locator('#inbox h2').waitFor({ timeout: 5_000 });
     const sheets = await page.evaluate(() => document.styleSheets.length);
+    // What a screen reader is given: Chromium's own accessibility tree (not a JS model of it). Each row's
+    // name is one sentence, times in words ("4 minutes ago"), never a unit a reader says as metres ("4m").
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const listbox = nodes.find((n) => n.role?.value === 'listbox' && n.name?.value === 'Conversations');
+    check(listbox, 'no listbox named "Conversations" in the accessibility tree');
+    const names = [];
+    for (const queue = [...(listbox.childIds ?? [])]; queue.length > 0; ) {
+      const node = byId.get(queue.shift());
+      if (!node) continue;
+      if (node.role?.value === 'option') names.push(String(node.name?.value ?? ''));
+      else queue.push(...(node.childIds ?? []));
+    }
+    const shown = await page.locator('#inbox .ik-row-name').first().textContent();
+    check(names.length > 0, 'no option in the accessibility tree');
+    check(names[0].startsWith(`${shown},`), `the first row's name does not start with its contact: ${JSON.stringify(names[0])}`);
+    for (const name of names) {
+      // The row's sentence, then its checkbox's own name ("Select <name>"), which the row's contents include.
+      check(/[\p{Po}\p{Pe}\p{Pf}] Select .+$/u.test(name), `a row's name is not a sentence then its checkbox: ${JSON.stringify(name)}`);
+      check(!/\b\d+[smhdw]\b/.test(name), `a row's name has a unit for a time: ${JSON.stringify(name)}`);
+    }
     check(errors.length === 0, `page errors: ${errors.join('; ')}`);
     check(sheets === 1, `the widget changed the page's stylesheets (${sheets})`);
     check(requests.some((p) => p.includes('/chunks/lazy/memory-')), 'the memory backend chunk was never fetched for a memory page');
     await page.close();
-    return `${rows} rows, a conversation opened`;
+    return `${rows} rows, a conversation opened; the first row in the accessibility tree: ${JSON.stringify(names[0])}`;
   },
 
   async 'a windows-1252 page, the script three folders away, an HTTP backend'() {
