@@ -258,6 +258,7 @@ const library = defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          setupFiles: ['test/support/jsdomLayout.ts'],
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.{ts,tsx}', 'test/hosts/**'],
         },

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AssignMenu, InboxProvider, createMemoryAdapter, createMemoryStorage, useConversation } from 'inboxkit';
 import type { Assignee } from 'inboxkit';
 import { conversation, deferred } from '../hooks/helpers';
@@ -14,17 +14,6 @@ vi.mock('../../src/components/AssignMenu/AssignMenuPopup.js', async (importOrigi
   popup.requests += 1;
   if (popup.gate) await popup.gate;
   return importOriginal();
-});
-
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
 });
 
 afterEach(cleanup);

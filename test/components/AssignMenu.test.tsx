@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { createRef } from 'react';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   AssignMenu,
   InboxProvider,
@@ -16,17 +16,6 @@ import type { Assignee, AssigneeDirectory, AssignMenuProps, Conversation, Conver
 import { conversation, deferred } from '../hooks/helpers';
 
 // Radix menus use layout and pointer APIs that jsdom lacks; these stubs only keep Radix from throwing.
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 afterEach(cleanup);
 
 const people: Assignee[] = [

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MOCK_TOKEN, Inbox, InboxProvider, createInboxStore, createMemoryAdapter, createMemoryStorage, createMockHandler, createWhatsAppAdapter, listKey } from 'inboxkit';
 import type { InboxStore } from 'inboxkit';
 import { startGatedServer } from '../support/gatedServer.js';
@@ -9,17 +9,6 @@ import type { GatedServer } from '../support/gatedServer.js';
 
 // The bulk toolbar against the WhatsApp mock over real HTTP on 127.0.0.1: one request per
 // conversation, and the API's own 403 for one of them.
-
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
 
 const servers: GatedServer[] = [];
 const stores: InboxStore[] = [];

@@ -1,23 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConversationList, Inbox, InboxError, InboxProvider, createConversationSelection, createInboxStore, createMemoryAdapter, createMemoryStorage } from 'inboxkit';
 import type { Conversation, ConversationQuery, ConversationsAdapter, InboxProps, InboxStore } from 'inboxkit';
 import { conversation, deferred } from '../hooks/helpers';
 
 // Radix menus use layout and pointer APIs jsdom lacks; these stubs only keep them from throwing.
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 afterEach(cleanup);
 
 /** conv_1 … conv_n, newest first, so conv_1 is the top row. */

@@ -1,21 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConversationViews, Inbox, InboxError, InboxProvider, createMemoryAdapter, createMemoryStorage } from 'inboxkit';
 import type { Conversation, ConversationsAdapter, ConversationViewsProps, CurrentUser, MemoryProfile } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
 
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
 afterEach(cleanup);
 // Two cores shared by many: rendering a whole inbox can take seconds here, not a sign of a bug.
 vi.setConfig({ testTimeout: 30_000 });

@@ -2,23 +2,12 @@ import '@testing-library/jest-dom/vitest';
 import { createRef } from 'react';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Inbox, InboxProvider, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, createWhatsAppAdapter } from 'inboxkit';
 import type { Conversation, ConversationsAdapter, InboxProps } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
 
 // The view holds a Radix menu, which uses layout and pointer APIs jsdom lacks; these stubs only keep it from throwing.
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 afterEach(cleanup);
 
 /** conv_1 … conv_n, newest first, so conv_1 is the top row. */

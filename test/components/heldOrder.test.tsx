@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { Profiler } from 'react';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConversationList, Inbox, InboxProvider, createInboxStore, createMemoryAdapter, createMemoryStorage, listKey } from 'inboxkit';
 import type { Conversation, ConversationListProps, ConversationQuery, InboxStore, MemoryAdapter } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
@@ -11,16 +11,6 @@ import { conversation } from '../hooks/helpers';
 // keeps it in place), and while they are on the list (pointer over it, keyboard in it, scrolled
 // away from the top) new and reordered rows wait behind an "N new" button.
 
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
 afterEach(cleanup);
 
 const ROW = 76;

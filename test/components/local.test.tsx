@@ -2,21 +2,11 @@ import '@testing-library/jest-dom/vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { memo } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConversationList, ConversationView, Inbox, InboxError, InboxProvider, createInboxStore, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, useUnreadCount } from 'inboxkit';
 import type { Conversation, ConversationsAdapter, DraftStorage, MemoryAdapter } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
 
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
 afterEach(cleanup);
 
 const ME = { id: 'user_me', name: 'Mina Agent' };

@@ -1,23 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConversationView, InboxError, InboxProvider, createMemoryAdapter, createMemoryStorage, createMockHandler, createWhatsAppAdapter } from 'inboxkit';
 import type { AssigneeDirectory, ConversationsAdapter } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
 
 // Radix menus use layout and pointer APIs that jsdom lacks; these stubs only keep Radix from throwing.
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 afterEach(cleanup);
 
 function renderView(adapter: ConversationsAdapter, directory?: AssigneeDirectory) {

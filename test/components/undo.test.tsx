@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ConversationView,
   Inbox,
@@ -17,17 +17,6 @@ import type { Conversation, ConversationQuery, ConversationsAdapter } from 'inbo
 import { conversation, deferred } from '../hooks/helpers';
 
 // The view holds a Radix menu, which uses layout and pointer APIs jsdom lacks; these stubs only keep it from throwing.
-beforeAll(() => {
-  window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
-  window.HTMLElement.prototype.hasPointerCapture ??= () => false;
-  window.HTMLElement.prototype.releasePointerCapture ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
