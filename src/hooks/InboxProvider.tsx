@@ -7,8 +7,7 @@ import type { AssigneeDirectory, CurrentUser, InboxStore } from '../store/create
 import type { DraftStorage } from '../store/drafts.js';
 import type { DehydratedInbox } from '../store/hydration.js';
 import { DEFAULT_WAITING_ALERT_AFTER_MS } from '../core/triage.js';
-import { InboxContext } from './context.js';
-import { defaultMessages } from './messages.js';
+import { InboxContext } from './storeContext.js';
 import type { InboxMessages } from './messages.js';
 
 /** The provider's undo window for resolves: the inbox shows an Undo line for it. */
@@ -64,27 +63,21 @@ export function InboxProvider({
   children,
 }: InboxProviderProps) {
   if (!givenStore && !adapter) throw new Error('<InboxProvider> needs an `adapter` (or a `store` made with createInboxStore).');
-  const [owned, setOwned] = useState<{ adapter: ConversationsAdapter; store: InboxStore } | null>(() =>
-    givenStore ? null : { adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, undoMs: undoProp ?? DEFAULT_UNDO_MS, storage, storageKey, initialState }) },
-  );
+  const make = () => ({ adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, undoMs: undoProp ?? DEFAULT_UNDO_MS, storage, storageKey, initialState }) });
+  const [owned, setOwned] = useState<{ adapter: ConversationsAdapter; store: InboxStore } | null>(() => (givenStore ? null : make()));
   // A different backend is a different inbox: make a new store (React's "adjust state during render" pattern).
-  if (!givenStore && owned?.adapter !== adapter) {
-    setOwned({ adapter: adapter!, store: createInboxStore({ adapter: adapter!, currentUser, directory, pollIntervalMs, undoMs: undoProp ?? DEFAULT_UNDO_MS, storage, storageKey, initialState }) });
-  }
+  if (!givenStore && owned?.adapter !== adapter) setOwned(make());
   const store = givenStore ?? owned!.store;
   // A store the host made keeps its own undo window unless the prop says otherwise.
   const undoMs = undoProp ?? (givenStore ? undefined : DEFAULT_UNDO_MS);
-
   useEffect(() => store.mount(), [store]);
-
   const userKey = currentUser ? `${currentUser.id}\u0000${currentUser.name ?? ''}\u0000${currentUser.email ?? ''}` : '';
   useEffect(() => {
     store.setOptions({ currentUser: currentUser ?? null, directory, pollIntervalMs, ...(undoMs !== undefined && { undoMs }) });
     // currentUser is compared by value (userKey) so an inline object does not reload assignees each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, userKey, directory, pollIntervalMs, undoMs]);
-
-  const mergedMessages = useMemo(() => (messages ? { ...defaultMessages, ...messages } : defaultMessages), [messages]);
-  const value = useMemo(() => ({ store, locale, messages: mergedMessages, waitingAlertAfterMs }), [store, locale, mergedMessages, waitingAlertAfterMs]);
+  // The strings go down as given: components fill in the English defaults where they read them.
+  const value = useMemo(() => ({ store, locale, messages, waitingAlertAfterMs }), [store, locale, messages, waitingAlertAfterMs]);
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
 }

@@ -1,23 +1,33 @@
-import { createContext, useContext } from 'react';
-import type { Locale } from 'date-fns';
-import type { InboxStore } from '../store/createInboxStore.js';
+import { defaultMessages } from './messages.js';
 import type { InboxMessages } from './messages.js';
+import { useStoreContext } from './storeContext.js';
+import type { InboxStoreContextValue } from './storeContext.js';
 
-export interface InboxContextValue {
-  store: InboxStore;
-  /** date-fns locale for times and dates; English when absent. */
-  locale: Locale | undefined;
+export { InboxContext } from './storeContext.js';
+
+/** The inbox context as components read it: the UI strings with the defaults filled in. */
+export interface InboxContextValue extends Omit<InboxStoreContextValue, 'messages'> {
   /** UI strings, defaults filled in. */
   messages: InboxMessages;
-  /** After how long a waiting customer turns a row into an alert (`data-waiting="overdue"`), in ms. */
-  waitingAlertAfterMs: number;
 }
 
-export const InboxContext = /* @__PURE__ */ createContext<InboxContextValue | null>(null);
+// One merge per override object and one value per provider value, so what components read keeps its
+// identity across renders (memoized parts see no change) and the English catalog is loaded only here.
+const mergedMessages = new WeakMap<Partial<InboxMessages>, InboxMessages>();
+const uiValues = new WeakMap<InboxStoreContextValue, InboxContextValue>();
 
-/** The inbox context, or a loud error naming the hook and the provider it needs. */
+/** The host's strings over the English defaults. */
+export function withDefaultMessages(overrides: Partial<InboxMessages> | undefined): InboxMessages {
+  if (!overrides) return defaultMessages;
+  let merged = mergedMessages.get(overrides);
+  if (!merged) mergedMessages.set(overrides, (merged = { ...defaultMessages, ...overrides }));
+  return merged;
+}
+
+/** The inbox context with the UI strings filled in, or a loud error naming the component and the provider it needs. */
 export function useInboxContext(hookName: string): InboxContextValue {
-  const value = useContext(InboxContext);
-  if (!value) throw new Error(`${hookName} must be used inside <InboxProvider>. Wrap your inbox components in <InboxProvider adapter={…}>.`);
-  return value;
+  const value = useStoreContext(hookName);
+  let ui = uiValues.get(value);
+  if (!ui) uiValues.set(value, (ui = { ...value, messages: withDefaultMessages(value.messages) }));
+  return ui;
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { InboxError } from '../core/errors.js';
 import type { Note } from '../core/types.js';
 import type { NoteEntry } from '../store/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 const NO_NOTES: readonly NoteEntry[] = [];
 
@@ -24,7 +24,7 @@ export interface AddNoteResult {
 
 /** Internal notes of one conversation: the draft, sending, and the notes. */
 export function useAddNote(conversationId: string): AddNoteResult {
-  const { store } = useInboxContext('useAddNote');
+  const { store } = useStoreContext('useAddNote');
   const draft = useStore(store.state, (s) => s.drafts[conversationId] ?? '');
   const notes = useStore(store.state, (s) => s.notes[conversationId]?.items ?? NO_NOTES);
   const state = useStore(store.state, (s) => s.mutations[conversationId]?.note);

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useStore } from 'zustand';
 import type { InboxError } from '../core/errors.js';
 import type { Assignee, ConversationUpdate } from '../core/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 export interface AssignResult {
   /** Assigns optimistically. Resolves to the server's update, or `undefined` if refused (then `error` says why and the change is rolled back). */
@@ -15,7 +15,7 @@ export interface AssignResult {
 
 /** Assigning conversations. With an id, `pending` and `error` follow that conversation; without, the last one assigned here. */
 export function useAssignConversation(conversationId?: string): AssignResult {
-  const { store } = useInboxContext('useAssignConversation');
+  const { store } = useStoreContext('useAssignConversation');
   const [lastId, setLastId] = useState<string | null>(null);
   const id = conversationId ?? lastId;
   const state = useStore(store.state, (s) => (id ? s.mutations[id]?.assign : undefined));

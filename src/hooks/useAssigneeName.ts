@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import type { Assignee } from '../core/types.js';
 import type { InboxState } from '../store/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 import { useInboxState } from './useInboxState.js';
 
 /**
@@ -14,7 +14,7 @@ import { useInboxState } from './useInboxState.js';
  * load, at no cost: the first row that needs a name loads it (no request).
  */
 export function useAssigneeName(assignee: Pick<Assignee, 'type' | 'id' | 'name'> | null | undefined): string | null {
-  const { store } = useInboxContext('useAssigneeName');
+  const { store } = useStoreContext('useAssigneeName');
   const type = assignee?.type;
   const id = assignee?.id;
   const own = assignee?.name || undefined;

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { InboxError } from '../core/errors.js';
 import type { Assignee } from '../core/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 export interface AssigneesResult {
   /** The current user first, then users, then teams (teams only where the backend has them). */
@@ -17,7 +17,7 @@ export interface AssigneesResult {
 
 /** Who can be assigned: from the backend where it can list them, else the provider's `directory`. */
 export function useAssignees(): AssigneesResult {
-  const { store } = useInboxContext('useAssignees');
+  const { store } = useStoreContext('useAssignees');
   const assignees = useStore(store.state, (s) => s.assignees);
   const currentUser = useStore(store.state, (s) => s.currentUser);
   useEffect(() => {

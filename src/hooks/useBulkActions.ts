@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BulkAction, BulkOptions, BulkResult } from '../store/bulk.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 export interface BulkActionsResult {
   /** Runs `action` on every id (at most 4 requests at once); resolves to one result per id. A new run stops none already running. */
@@ -17,7 +17,7 @@ export interface BulkActionsResult {
 
 /** Bulk assign and resolve over the store's `bulk`, with a way to stop. */
 export function useBulkActions(): BulkActionsResult {
-  const { store } = useInboxContext('useBulkActions');
+  const { store } = useStoreContext('useBulkActions');
   const controller = useRef<AbortController | null>(null);
   const [running, setRunning] = useState(false);
   const [results, setResults] = useState<readonly BulkResult[] | null>(null);

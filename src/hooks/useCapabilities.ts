@@ -1,7 +1,7 @@
 import type { AdapterCapabilities } from '../core/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 /** What the backend can do; offer nothing it lacks. */
 export function useCapabilities(): AdapterCapabilities {
-  return useInboxContext('useCapabilities').store.capabilities;
+  return useStoreContext('useCapabilities').store.capabilities;
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { InboxError } from '../core/errors.js';
 import type { Conversation } from '../core/types.js';
 import type { FetchStatus } from '../store/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 export interface ConversationResult {
   /** What the store holds: the cached list row at once, the full conversation once loaded. */
@@ -17,7 +17,7 @@ export interface ConversationResult {
 
 /** One conversation, loaded in full (history, notes) when opened and kept fresh while shown. */
 export function useConversation(id: string | null | undefined): ConversationResult {
-  const { store } = useInboxContext('useConversation');
+  const { store } = useStoreContext('useConversation');
   useEffect(() => (id ? store.observeConversation(id) : undefined), [store, id]);
   const conversation = useStore(store.state, (s) => (id ? s.conversations[id] : undefined));
   const detail = useStore(store.state, (s) => (id ? s.details[id] : undefined));

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ConversationQuery } from '../core/types.js';
 import { countKey } from '../store/counts.js';
 import type { FetchStatus } from '../store/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 export interface ConversationCountResult {
   /** How many conversations match, from the backend's `total`; `null` while unknown (loading, failed, or a filter the backend lacks). Never a guessed 0. */
@@ -17,7 +17,7 @@ export interface ConversationCountResult {
  * count and kept fresh with the lists. Pass `null` to show no count.
  */
 export function useConversationCount(query: ConversationQuery | null): ConversationCountResult {
-  const { store } = useInboxContext('useConversationCount');
+  const { store } = useStoreContext('useConversationCount');
   const key = query ? countKey(query) : null;
   const queryRef = useRef(query);
   useEffect(() => {

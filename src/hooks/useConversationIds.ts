@@ -4,7 +4,7 @@ import type { InboxError } from '../core/errors.js';
 import type { ConversationQuery } from '../core/types.js';
 import { listKey } from '../store/queries.js';
 import type { FetchStatus } from '../store/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 const NO_IDS: readonly string[] = [];
 
@@ -32,7 +32,7 @@ export interface ConversationListResult {
  * conversation with `useCachedConversation`).
  */
 export function useConversationIds(query: ConversationQuery = {}): ConversationListResult {
-  const { store } = useInboxContext('useConversationIds');
+  const { store } = useStoreContext('useConversationIds');
   const key = listKey(query);
   const queryRef = useRef(query);
   useEffect(() => {

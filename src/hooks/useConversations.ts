@@ -1,7 +1,8 @@
+import { useCallback, useRef } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import type { Conversation, ConversationQuery } from '../core/types.js';
-import { useInboxContext } from './context.js';
+import type { InboxState } from '../store/types.js';
+import { useStoreContext } from './storeContext.js';
 import { useConversationIds } from './useConversationIds.js';
 import type { ConversationListResult } from './useConversationIds.js';
 
@@ -15,19 +16,23 @@ export interface ConversationsResult extends ConversationListResult {
  * kept fresh by polling and window focus.
  */
 export function useConversations(query: ConversationQuery = {}): ConversationsResult {
-  const { store } = useInboxContext('useConversations');
+  const { store } = useStoreContext('useConversations');
   const list = useConversationIds(query);
   const ids = list.ids;
-  const conversations = useStore(
-    store.state,
-    useShallow((s) => {
+  // The rows array keeps its identity while every row is the same object, so a change elsewhere re-renders nothing.
+  const last = useRef<Conversation[]>([]);
+  const select = useCallback(
+    (s: InboxState) => {
       const rows: Conversation[] = [];
       for (const id of ids) {
         const row = s.conversations[id];
         if (row) rows.push(row);
       }
-      return rows;
-    }),
+      const prev = last.current;
+      return rows.length === prev.length && rows.every((row, i) => row === prev[i]) ? prev : (last.current = rows);
+    },
+    [ids],
   );
+  const conversations = useStore(store.state, select);
   return { ...list, conversations };
 }

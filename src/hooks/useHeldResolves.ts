@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import type { HeldMutation } from '../store/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 /** The resolve begun last among those still waiting to be sent, and how many wait in all. */
 export function latestHeld(held: Readonly<Record<string, HeldMutation>>): { id: string; count: number } | null {
@@ -33,7 +33,7 @@ export interface HeldResolvesResult {
 
 /** Every resolve of this inbox still in its undo window, latest first: what an Undo line shows. */
 export function useHeldResolves(): HeldResolvesResult {
-  const { store } = useInboxContext('useHeldResolves');
+  const { store } = useStoreContext('useHeldResolves');
   const latestId = useStore(store.state, (s) => latestHeld(s.held)?.id ?? null);
   const count = useStore(store.state, (s) => latestHeld(s.held)?.count ?? 0);
   const undoLatest = useCallback(() => {

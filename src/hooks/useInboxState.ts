@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { InboxState } from '../store/types.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 /**
  * A narrow selector over the inbox's state, like zustand's `useStore`, except
@@ -9,7 +9,7 @@ import { useInboxContext } from './context.js';
  * The selector must return a stable value for unchanged state.
  */
 export function useInboxState<T>(hookName: string, selector: (state: InboxState) => T): T {
-  const { store } = useInboxContext(hookName);
+  const { store } = useStoreContext(hookName);
   const read = useCallback(() => selector(store.state.getState()), [store, selector]);
   return useSyncExternalStore(store.state.subscribe, read, read);
 }

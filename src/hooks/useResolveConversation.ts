@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { InboxError } from '../core/errors.js';
 import type { ConversationUpdate } from '../core/types.js';
 import type { ResolveCall } from '../store/mutations.js';
-import { useInboxContext } from './context.js';
+import { useStoreContext } from './storeContext.js';
 
 export interface ResolveResult {
   /** Resolves optimistically. Resolves to the server's update, or `undefined` if refused (then `error` says why and the change is rolled back). */
@@ -18,7 +18,7 @@ export interface ResolveResult {
  * With an undo window (`undoMs` on the provider) a resolve waits before it is sent; see `useHeldResolve` to undo it.
  */
 export function useResolveConversation(conversationId?: string): ResolveResult {
-  const { store } = useInboxContext('useResolveConversation');
+  const { store } = useStoreContext('useResolveConversation');
   const [lastId, setLastId] = useState<string | null>(null);
   const id = conversationId ?? lastId;
   const state = useStore(store.state, (s) => (id ? s.mutations[id]?.resolve : undefined));
