@@ -149,10 +149,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     // Held resolves go out before everything stops (on requests destroy does not abort).
     holds.flushAll();
     freshness.destroy();
-    counts.destroy();
     local.destroy();
-    lists.destroy();
-    details.destroy();
     core.destroy();
   }
 

@@ -1,39 +1,30 @@
 import { InboxError, toInboxError } from '../core/errors.js';
 import type { Conversation, Note } from '../core/types.js';
-import type { StoreCore } from './core.js';
+import { cancel, putEntry, retain, runOnce } from './core.js';
+import type { Holders, Inflight, StoreCore } from './core.js';
 import type { Entities } from './entities.js';
-import { withEntry } from './records.js';
 import type { DetailState, NotesState } from './types.js';
 
-interface Inflight {
-  abort(): void;
-  promise: Promise<void>;
-}
-
 /** An answer about another conversation than the one asked for: nothing of it may be written. */
-export function mismatch(asked: string, answer: { id?: unknown | undefined } | null | undefined, what: string): InboxError | null {
-  if (answer && typeof answer === 'object' && answer.id === asked) return null;
+export function mismatch(asked: string, answer: { id?: unknown | undefined; conversationId?: unknown | undefined } | null | undefined, what: string, field: 'id' | 'conversationId' = 'id'): InboxError | null {
+  if (answer && typeof answer === 'object' && answer[field] === asked) return null;
   return new InboxError('invalid_response', `The server answered ${what} of "${asked}" about another conversation.`);
 }
 
 /** One conversation in full (history, notes), and its notes. */
 export function createDetails(core: StoreCore, entities: Entities) {
   const { adapter, capabilities } = core;
-  const inflight = new Map<string, Inflight>();
-  const observers = new Map<string, number>();
+  const reads = new Map<string, Inflight>();
+  const observers: Holders<string> = new Map();
 
-  function setDetail(id: string, patch: Partial<DetailState>) {
-    core.set((s) => {
-      const current = s.details[id] ?? { status: 'loading' as const, error: null, isFetching: false };
-      return { details: withEntry(s.details, id, { ...current, ...patch }) };
-    });
-  }
+  const setDetail = (id: string, patch: Partial<DetailState>) =>
+    putEntry(core, 'details', id, (current = { status: 'loading', error: null, isFetching: false }) => ({ ...current, ...patch }));
 
   function setNotes(id: string, update: (current: NotesState) => Partial<NotesState>) {
-    core.set((s) => {
-      const current = s.notes[id] ?? { items: [], status: 'idle' as const, error: null };
-      const patch = update(current);
-      return Object.keys(patch).length === 0 ? {} : { notes: withEntry(s.notes, id, { ...current, ...patch }) };
+    putEntry(core, 'notes', id, (current) => {
+      const notes = current ?? { items: [], status: 'idle', error: null };
+      const patch = update(notes);
+      return Object.keys(patch).length === 0 ? current : { ...notes, ...patch };
     });
   }
 
@@ -55,57 +46,32 @@ export function createDetails(core: StoreCore, entities: Entities) {
   }
 
   function fetchConversation(id: string, { background = false } = {}): Promise<void> {
-    const running = inflight.get(id);
-    if (running) return running.promise;
-    if (core.isDestroyed()) return Promise.resolve();
-    const request = core.open();
     const had = core.get().details[id]?.status === 'success';
-    if (!background || !had) setDetail(id, { isFetching: true, ...(!had && { status: 'loading' as const, error: null }) });
-
-    const run = async () => {
-      try {
+    return runOnce(
+      core,
+      reads,
+      id,
+      async (signal) => {
+        if (!background || !had) setDetail(id, { isFetching: true, ...(!had && { status: 'loading' as const, error: null }) });
         const seq = core.nextSeq();
-        const [conversation] = await Promise.all([adapter.getConversation(id, { signal: request.signal }), loadNotes(id, request.signal)]);
-        if (request.signal.aborted) return;
+        const [conversation] = await Promise.all([adapter.getConversation(id, { signal }), loadNotes(id, signal)]);
+        if (signal.aborted) return;
         const wrong = mismatch(id, conversation, 'a read');
         if (wrong) throw wrong;
         entities.write(conversation as Conversation, seq, 'server');
         setDetail(id, { status: 'success', error: null, isFetching: false });
-      } catch (caught) {
-        if (request.signal.aborted) return;
-        const error = toInboxError(caught);
-        setDetail(id, { status: had ? 'success' : 'error', error, isFetching: false });
-        core.emit({ type: 'query.failed', query: 'conversation', key: id, error });
-      } finally {
-        request.close();
-        if (inflight.get(id)?.abort === request.abort) inflight.delete(id);
-      }
-    };
-    const promise = run();
-    inflight.set(id, { abort: request.abort, promise });
-    return promise;
+      },
+      (error) => setDetail(id, { status: had ? 'success' : 'error', error, isFetching: false }),
+      'conversation',
+    );
   }
 
   function observeConversation(id: string): () => void {
-    observers.set(id, (observers.get(id) ?? 0) + 1);
+    const release = retain(observers, id, id, (last) => {
+      if (last && cancel(reads, id)) setDetail(id, { isFetching: false });
+    });
     void fetchConversation(id);
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      const count = (observers.get(id) ?? 1) - 1;
-      if (count > 0) {
-        observers.set(id, count);
-        return;
-      }
-      observers.delete(id);
-      const running = inflight.get(id);
-      if (running) {
-        running.abort();
-        inflight.delete(id);
-        setDetail(id, { isFetching: false });
-      }
-    };
+    return release;
   }
 
   /** A note the backend pushed: added once. */
@@ -114,12 +80,7 @@ export function createDetails(core: StoreCore, entities: Entities) {
     setNotes(note.conversationId, (current) => (current.items.some((n) => n.id === note.id) ? {} : { items: [...current.items, note] }));
   }
 
-  function destroy() {
-    for (const running of inflight.values()) running.abort();
-    inflight.clear();
-  }
-
-  return { fetchConversation, observeConversation, setNotes, applyPushedNote, destroy, observed: () => [...observers.keys()] };
+  return { fetchConversation, observeConversation, setNotes, applyPushedNote, observed: () => [...observers.keys()] };
 }
 
 export type Details = ReturnType<typeof createDetails>;

@@ -20,23 +20,3 @@ export type InboxEvent =
   | { type: 'query.failed'; query: 'list' | 'conversation' | 'notes' | 'assignees'; key: string; error: InboxError };
 
 export type InboxEventListener = (event: InboxEvent) => void;
-
-/** A tiny typed emitter; a throwing listener is reported and does not stop the others. */
-export function createEmitter() {
-  const listeners = new Set<InboxEventListener>();
-  return {
-    emit(event: InboxEvent) {
-      for (const listener of [...listeners]) {
-        try {
-          listener(event);
-        } catch (error) {
-          console.error('inboxkit: an event listener threw', error);
-        }
-      }
-    },
-    subscribe(listener: InboxEventListener): () => void {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
-}
