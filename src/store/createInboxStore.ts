@@ -7,7 +7,7 @@ import type { BulkAction, BulkOptions, BulkResult } from './bulk.js';
 import { createCore, toUser } from './core.js';
 import { createCounts } from './counts.js';
 import { createDetails } from './details.js';
-import { createDrafts, defaultDraftStorage } from './drafts.js';
+import { defaultDraftStorage } from './drafts.js';
 import { createEntities } from './entities.js';
 import type { InboxEventListener } from './events.js';
 import { createFreshness } from './freshness.js';
@@ -110,19 +110,14 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const entities = createEntities(core);
   const lists = createLists(core, entities);
   const details = createDetails(core, entities);
-  const drafts = createDrafts(core, options);
+  const local = createLocal(core, details, options);
   const assignees = createAssignees(core);
   const holds = createHolds(core);
-  const mutations = createMutations(core, entities, details, assignees, drafts, holds);
+  const mutations = createMutations(core, entities, details, assignees, local, holds);
   const { bulk } = createBulk(core, mutations);
   const counts = createCounts(core);
-  const local = createLocal(core, details, options);
   // One storage for everything kept in this browser, resolved on mount (never during render).
-  const startLocal = () => {
-    const storage = options.storage ?? defaultDraftStorage();
-    drafts.start(storage);
-    return local.start(storage);
-  };
+  const startLocal = () => local.start(options.storage ?? defaultDraftStorage());
   const freshness = createFreshness(core, entities, lists, details, startLocal, holds, [counts]);
   if (options.initialState) {
     hydrate(core, entities, lists, options.initialState);
@@ -149,7 +144,6 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     // Held resolves go out before everything stops (on requests destroy does not abort).
     holds.flushAll();
     freshness.destroy();
-    local.destroy();
     core.destroy();
   }
 
@@ -182,7 +176,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     flushHeld: holds.flushAll,
     bulk,
     addNote: mutations.addNote,
-    setDraft: drafts.setDraft,
+    setDraft: local.setDraft,
     clearMutationError: mutations.clearMutationError,
     dehydrate: () => dehydrate(core, now()),
     subscribe: core.subscribe,

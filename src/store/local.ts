@@ -1,8 +1,9 @@
 import type { Conversation, Note } from '../core/types.js';
-import type { StoreCore } from './core.js';
+import { putEntry, retain } from './core.js';
+import type { Holders, StoreCore } from './core.js';
 import type { Details } from './details.js';
 import type { DraftStorage } from './drafts.js';
-import { copyDict, dict } from './records.js';
+import { dict, withEntry } from './records.js';
 import type { InboxState, NoteEntry, OpenedEntry } from './types.js';
 
 /** How many conversations' "last opened" marks are kept: the most recently opened. */
@@ -34,47 +35,73 @@ export function visibleUnread(conversation: Conversation, opened: OpenedEntry | 
   return Number.isFinite(activity) && activity <= opened.seen && count <= opened.count ? 0 : count;
 }
 
-/** The key a kind of browser memory is saved under: one per agent and backend, beside the drafts' key. */
-export function localKey(storageKey: string, kind: 'opened' | 'notes', flavour: string, userId: string | null | undefined): string {
-  return `${storageKey}:${kind}:${encodeURIComponent(flavour)}:${encodeURIComponent(userId ?? '')}`;
-}
-
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const byCreatedAt = (a: Note, b: Note) => Date.parse(a.createdAt) - Date.parse(b.createdAt);
 
-function readJson(storage: DraftStorage, key: string): Record<string, unknown> | null {
+/**
+ * Reads a saved record (the object under `field` of what `key` holds, or all
+ * of it), each entry checked by `read`: anything malformed, and a storage that
+ * throws, reads as nothing. Any string is a safe id (no prototype).
+ */
+function readRecord<T>(storage: DraftStorage, key: string, field: string | null, read: (value: unknown, id: string) => T | undefined): Record<string, T> {
+  const out = dict<T>();
   try {
-    const raw = storage.getItem(key);
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    const parsed: unknown = JSON.parse(storage.getItem(key) ?? 'null');
+    const items = field && isRecord(parsed) ? parsed[field] : parsed;
+    if (isRecord(items)) {
+      for (const [id, value] of Object.entries(items)) {
+        const entry = read(value, id);
+        if (entry !== undefined) out[id] = entry;
+      }
+    }
   } catch {
-    return null;
+    // Unreadable: nothing saved.
   }
+  return out;
 }
 
-/** Saves; a full or blocked storage loses persistence, never what is in memory, and never another key. */
-function writeJson(storage: DraftStorage, key: string, value: object | null): boolean {
+/**
+ * Saves a record (under `field`, beside a version, or as it is), each entry
+ * as `write` gives it; an empty one is removed. A full or blocked storage
+ * loses persistence, never what is in memory, and never another key.
+ */
+function saveRecord<T>(storage: DraftStorage, key: string, field: string | null, record: Record<string, T>, write: (value: T) => unknown = (value) => value): boolean {
+  const items = dict<unknown>();
+  for (const id of Object.keys(record)) items[id] = write(record[id]!);
   try {
-    if (value === null) storage.removeItem(key);
-    else storage.setItem(key, JSON.stringify(value));
+    if (Object.keys(items).length === 0) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify(field ? { v: 1, [field]: items } : items));
     return true;
   } catch {
     return false;
   }
 }
 
-/** Reads saved "last opened" marks, skipping anything malformed. Any string is a safe id. */
-export function readOpened(storage: DraftStorage, key: string): Record<string, OpenedEntry> {
-  const out = dict<OpenedEntry>();
-  const items = readJson(storage, key)?.opened;
-  if (typeof items !== 'object' || items === null || Array.isArray(items)) return out;
-  for (const [id, value] of Object.entries(items)) {
-    if (!Array.isArray(value)) continue;
-    const [at, seen, count] = value as unknown[];
-    if (isFiniteNumber(at) && isFiniteNumber(seen) && isFiniteNumber(count) && count >= 0) out[id] = { at, seen, count };
-  }
-  return out;
+/** A saved "last opened" mark, `[at, seen, count]`, or `undefined` when malformed. */
+function toOpened(value: unknown): OpenedEntry | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const [at, seen, count] = value as unknown[];
+  return isFiniteNumber(at) && isFiniteNumber(seen) && isFiniteNumber(count) && count >= 0 ? { at, seen, count } : undefined;
 }
+
+/** A conversation's saved notes, oldest first, each validated and once; `undefined` when none is usable. */
+function toNotes(value: unknown, conversationId: string): Note[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const notes = new Map<string, Note>();
+  for (const item of value as unknown[]) {
+    if (!isRecord(item)) continue;
+    const { id, content, createdAt, author } = item;
+    if (typeof id !== 'string' || notes.has(id) || typeof content !== 'string' || content === '' || typeof createdAt !== 'string' || !Number.isFinite(Date.parse(createdAt))) continue;
+    const note: Note = { id, conversationId, content, createdAt };
+    if (isRecord(author) && typeof author.id === 'string') note.author = typeof author.name === 'string' ? { id: author.id, name: author.name } : { id: author.id };
+    notes.set(id, note);
+  }
+  return notes.size > 0 ? [...notes.values()].sort(byCreatedAt) : undefined;
+}
+
+/** Only what the server confirmed is saved. */
+const toSavedNote = ({ id, content, createdAt, author }: Note) => ({ id, content, createdAt, ...(author && { author }) });
 
 /** The newer of two marks of one conversation (another tab may have opened it since): `a` itself when it is. */
 function newer(a: OpenedEntry | undefined, b: OpenedEntry): OpenedEntry {
@@ -88,81 +115,30 @@ function newer(a: OpenedEntry | undefined, b: OpenedEntry): OpenedEntry {
 export function boundOpened(opened: Record<string, OpenedEntry>, max = MAX_OPENED): Record<string, OpenedEntry> {
   const ids = Object.keys(opened);
   if (ids.length <= max) return opened;
-  ids.sort((a, b) => opened[b]!.at - opened[a]!.at);
   const out = dict<OpenedEntry>();
-  for (const id of ids.slice(0, max)) out[id] = opened[id]!;
+  for (const id of ids.sort((a, b) => opened[b]!.at - opened[a]!.at).slice(0, max)) out[id] = opened[id]!;
   return out;
 }
-
-function toStorableOpened(opened: Record<string, OpenedEntry>): object | null {
-  const ids = Object.keys(opened);
-  if (ids.length === 0) return null;
-  const items: Record<string, [number, number, number]> = dict();
-  for (const id of ids) items[id] = [opened[id]!.at, opened[id]!.seen, opened[id]!.count];
-  return { v: 1, opened: items };
-}
-
-/** A note as saved: only what the server confirmed, validated on the way back in. */
-function toNote(value: unknown, conversationId: string): Note | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { id, content, createdAt, author } = value as Record<string, unknown>;
-  if (typeof id !== 'string' || typeof content !== 'string' || content === '' || typeof createdAt !== 'string' || !Number.isFinite(Date.parse(createdAt))) return null;
-  const note: Note = { id, conversationId, content, createdAt };
-  if (typeof author === 'object' && author !== null) {
-    const { id: authorId, name } = author as Record<string, unknown>;
-    if (typeof authorId === 'string') note.author = typeof name === 'string' ? { id: authorId, name } : { id: authorId };
-  }
-  return note;
-}
-
-/** Reads the notes this browser keeps, by conversation, oldest first; malformed entries are skipped. */
-export function readSavedNotes(storage: DraftStorage, key: string): Record<string, Note[]> {
-  const out = dict<Note[]>();
-  const items = readJson(storage, key)?.notes;
-  if (typeof items !== 'object' || items === null || Array.isArray(items)) return out;
-  for (const [conversationId, list] of Object.entries(items)) {
-    if (!Array.isArray(list)) continue;
-    const seen = new Set<string>();
-    const notes: Note[] = [];
-    for (const value of list) {
-      const note = toNote(value, conversationId);
-      if (note && !seen.has(note.id)) {
-        seen.add(note.id);
-        notes.push(note);
-      }
-    }
-    if (notes.length > 0) out[conversationId] = notes.sort(byCreatedAt);
-  }
-  return out;
-}
-
-const byCreatedAt = (a: Note, b: Note) => Date.parse(a.createdAt) - Date.parse(b.createdAt);
 
 /** Keeps the newest notes: `perConversation` each, `total` in all. */
 export function boundNotes(notes: Record<string, Note[]>, perConversation = MAX_SAVED_NOTES_PER_CONVERSATION, total = MAX_SAVED_NOTES): Record<string, Note[]> {
-  const all: Note[] = [];
-  for (const id of Object.keys(notes)) all.push(...notes[id]!.slice(-perConversation));
-  const kept = all.sort(byCreatedAt).slice(-total);
+  const kept = Object.keys(notes)
+    .flatMap((id) => notes[id]!.slice(-perConversation))
+    .sort(byCreatedAt)
+    .slice(-total);
   const out = dict<Note[]>();
   for (const note of kept) (out[note.conversationId] ??= []).push(note);
   return out;
 }
 
-function toStorableNotes(notes: Record<string, Note[]>): object | null {
-  const ids = Object.keys(notes);
-  if (ids.length === 0) return null;
-  const items: Record<string, unknown[]> = dict();
-  for (const id of ids) items[id] = notes[id]!.map(({ id: noteId, content, createdAt, author }) => ({ id: noteId, content, createdAt, ...(author && { author }) }));
-  return { v: 1, notes: items };
-}
-
 /**
- * What the kit keeps in this browser beside the drafts, per agent and backend:
- * when each conversation was last opened (so unread counts clear), and, where
- * the backend cannot list notes, the notes added here (so they show after a
- * reload). Storage is touched only from `start()` (on mount), and every
- * write first reads what another tab may have saved, so tabs add up rather
- * than overwrite each other.
+ * What the kit keeps in this browser, per backend: note drafts (under
+ * `storageKey`), and per agent beside them, when each conversation was last
+ * opened (so unread counts clear) and, where the backend cannot list notes,
+ * the notes added here (so they show after a reload). Storage is touched
+ * only from `start()` (on mount), and every write of marks and notes first
+ * reads what another tab may have saved, so tabs add up rather than
+ * overwrite each other.
  */
 export function createLocal(core: StoreCore, details: Details, options: { storageKey?: string | undefined }) {
   const storageKey = options.storageKey ?? 'inboxkit:drafts';
@@ -171,23 +147,26 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
   const keepsNotes = capabilities.notes && !capabilities.listNotes;
   let storage: DraftStorage | null = null;
   let userId = core.get().currentUser?.id ?? null;
-  const key = (kind: 'opened' | 'notes') => localKey(storageKey, kind, String(core.adapter.flavour), userId);
+  const key = (kind: 'opened' | 'notes') => `${storageKey}:${kind}:${encodeURIComponent(String(core.adapter.flavour))}:${encodeURIComponent(userId ?? '')}`;
+  const readNotes = (from: DraftStorage) => readRecord(from, key('notes'), 'notes', toNotes);
   // Conversations open now (observed), and the entity last marked for each.
-  const open = new Map<string, number>();
+  const open: Holders<string> = new Map();
   const marked = new Map<string, Conversation>();
   // Notes put into the state from storage (not added in this session), by id.
   const restored = new Set<string>();
 
-  function setOpened(next: Record<string, OpenedEntry>) {
-    core.set({ opened: next });
+  /** One draft per conversation; saved once mounted. */
+  function setDraft(id: string, text: string) {
+    putEntry(core, 'drafts', id, () => text || undefined);
+    if (storage && !core.isDestroyed()) saveRecord(storage, storageKey, null, core.get().drafts);
   }
 
   /** Merges what storage holds now into `opened` and saves the result (bounded). */
   function syncOpened(write: boolean) {
     if (!storage) return;
-    const stored = readOpened(storage, key('opened'));
+    const stored = readRecord(storage, key('opened'), 'opened', toOpened);
     const current = core.get().opened;
-    const merged = copyDict(current);
+    const merged = Object.assign(dict<OpenedEntry>(), current);
     let changed = false;
     for (const id of Object.keys(stored)) {
       const next = newer(merged[id], stored[id]!);
@@ -195,8 +174,8 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
       merged[id] = next;
     }
     const bounded = boundOpened(merged);
-    if (changed || bounded !== merged) setOpened(bounded);
-    if (write) writeJson(storage, key('opened'), toStorableOpened(bounded));
+    if (changed || bounded !== merged) core.set({ opened: bounded });
+    if (write) saveRecord(storage, key('opened'), 'opened', bounded, ({ at, seen, count }) => [at, seen, count]);
   }
 
   /** Records that the agent has the conversation open now and has seen its latest activity. */
@@ -213,16 +192,13 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
     };
     // An update that brings nothing new to read (an assign while open) costs no write.
     if (!force && previous && previous.seen === entry.seen && previous.count === entry.count) return;
-    const next = copyDict(core.get().opened);
-    next[id] = entry;
-    setOpened(boundOpened(next));
+    core.set((s) => ({ opened: boundOpened(withEntry(s.opened, id, entry)) }));
     syncOpened(true);
   }
 
   // While a conversation is open, what arrives in it (a poll, a push) is seen: keep its mark current.
   // O(open conversations) per state change: usually one.
-  const unsubscribe = core.state.subscribe((state) => {
-    if (open.size === 0) return;
+  core.state.subscribe((state) => {
     for (const id of open.keys()) {
       const conversation = state.conversations[id];
       if (conversation && conversation !== marked.get(id)) mark(id, false);
@@ -231,31 +207,22 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
 
   /** Marks a conversation as opened until the returned function is called (then once more: it was seen until then). */
   function opened(id: string): () => void {
-    open.set(id, (open.get(id) ?? 0) + 1);
+    const release = retain(open, id, id, (last) => {
+      if (last) marked.delete(id);
+      mark(id, true);
+    });
     mark(id, true);
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      const count = (open.get(id) ?? 1) - 1;
-      if (count > 0) open.set(id, count);
-      else {
-        open.delete(id);
-        marked.delete(id);
-      }
-      if (core.get().conversations[id]) mark(id, true);
-    };
+    return release;
   }
 
   /** Puts saved notes into the state, marked as kept here; notes already shown keep their place. */
   function restoreNotes() {
     if (!storage || !keepsNotes) return;
-    const saved = readSavedNotes(storage, key('notes'));
+    const saved = readNotes(storage);
     for (const conversationId of Object.keys(saved)) {
-      const notes = saved[conversationId]!;
       details.setNotes(conversationId, (current) => {
         const ids = new Set(current.items.map((n) => n.id));
-        const added: NoteEntry[] = notes.filter((n) => !ids.has(n.id)).map((n) => (restored.add(n.id), { ...n, savedInBrowser: true }));
+        const added: NoteEntry[] = saved[conversationId]!.filter((n) => !ids.has(n.id)).map((n) => (restored.add(n.id), { ...n, savedInBrowser: true }));
         if (added.length === 0) return {};
         // Oldest first, as the backend would list them; notes still sending stay last.
         const settled = [...current.items.filter((n) => !n.pending), ...added].sort(byCreatedAt);
@@ -265,34 +232,35 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
   }
 
   /** A note the server confirmed, on a backend that cannot list it back: keep it here and say whether that worked. */
-  function keepNote(note: Note) {
-    if (!keepsNotes || !note || typeof note.conversationId !== 'string') return;
+  core.subscribe((event) => {
+    if (event.type !== 'note.added' || !keepsNotes || typeof event.note?.conversationId !== 'string') return;
+    const { note } = event;
     const conversationId = note.conversationId;
-    // The note as shown (with the author the store filled in), not as the server answered.
-    const shown = core.get().notes[conversationId]?.items.find((n) => n.id === note.id) ?? note;
     let ok = false;
     if (storage) {
-      const saved = readSavedNotes(storage, key('notes'));
-      const list = (saved[conversationId] ?? []).filter((n) => n.id !== note.id);
-      const { id, content, createdAt, author } = shown;
-      list.push({ id, conversationId, content, createdAt, ...(author && { author }) });
-      saved[conversationId] = list.sort(byCreatedAt);
+      // The note as shown (with the author the store filled in), not as the server answered.
+      const shown = core.get().notes[conversationId]?.items.find((n) => n.id === note.id) ?? note;
+      const saved = readNotes(storage);
+      saved[conversationId] = [...(saved[conversationId] ?? []).filter((n) => n.id !== note.id), { ...toSavedNote(shown), conversationId }].sort(byCreatedAt);
       const bounded = boundNotes(saved);
       // Kept only if the write worked and the bound did not drop it at once.
-      ok = writeJson(storage, key('notes'), toStorableNotes(bounded)) && !!bounded[conversationId]?.some((n) => n.id === note.id);
+      ok = saveRecord(storage, key('notes'), 'notes', bounded, (notes) => notes.map(toSavedNote)) && !!bounded[conversationId]?.some((n) => n.id === note.id);
     }
     details.setNotes(conversationId, (current) =>
       current.items.some((n) => n.id === note.id) ? { items: current.items.map((n) => (n.id === note.id ? { ...n, savedInBrowser: ok } : n)) } : {},
     );
-  }
-
-  const unsubscribeEvents = core.subscribe((event) => {
-    if (event.type === 'note.added') keepNote(event.note);
   });
 
   /** Resolves the storage (on mount, never during render), loads what it holds and follows other tabs. */
   function start(given: DraftStorage): () => void {
     storage = given;
+    // Drafts typed before mount win over older saved ones.
+    const drafts = Object.assign(
+      readRecord(given, storageKey, null, (text) => (typeof text === 'string' && text !== '' ? text : undefined)),
+      core.get().drafts,
+    );
+    core.set({ drafts });
+    saveRecord(given, storageKey, null, drafts);
     syncOpened(true);
     restoreNotes();
     const win = (globalThis as { window?: Window | undefined }).window;
@@ -310,28 +278,19 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
   /** The agent changed: their own marks and notes. Marks made before anyone signed in carry over to the first agent. */
   function setUser(next: string | null) {
     if (next === userId) return;
-    const carry = userId === null;
+    if (userId !== null) core.set({ opened: dict() });
     userId = next;
-    if (!carry) setOpened(dict());
-    if (restored.size > 0) {
-      for (const conversationId of Object.keys(core.get().notes)) {
-        if (core.get().notes[conversationId]!.items.some((n) => restored.has(n.id))) {
-          details.setNotes(conversationId, (current) => ({ items: current.items.filter((n) => !restored.has(n.id)) }));
-        }
+    for (const conversationId of Object.keys(core.get().notes)) {
+      if (core.get().notes[conversationId]!.items.some((n) => restored.has(n.id))) {
+        details.setNotes(conversationId, (current) => ({ items: current.items.filter((n) => !restored.has(n.id)) }));
       }
-      restored.clear();
     }
+    restored.clear();
     syncOpened(true);
     restoreNotes();
   }
 
-  function destroy() {
-    unsubscribe();
-    unsubscribeEvents();
-    open.clear();
-  }
-
-  return { opened, start, setUser, destroy };
+  return { setDraft, opened, start, setUser };
 }
 
 export type Local = ReturnType<typeof createLocal>;
