@@ -52,7 +52,7 @@ interface Mutators {
  * a time. Never rejects: resolves to one result per distinct id, in order.
  */
 export function createBulk(core: StoreCore, mutators: Mutators) {
-  async function bulk(ids: readonly string[], action: BulkAction, { signal, undoMs }: BulkOptions = {}): Promise<BulkResult[]> {
+  return async function bulk(ids: readonly string[], action: BulkAction, { signal, undoMs }: BulkOptions = {}): Promise<BulkResult[]> {
     const unique = [...new Set(ids)];
     const slots = createSlots(BULK_CONCURRENCY);
     // destroy() stops the batch too: what waits for its turn is never sent.
@@ -82,6 +82,5 @@ export function createBulk(core: StoreCore, mutators: Mutators) {
     } finally {
       life.close();
     }
-  }
-  return { bulk };
+  };
 }

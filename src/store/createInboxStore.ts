@@ -114,11 +114,9 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const assignees = createAssignees(core);
   const holds = createHolds(core);
   const mutations = createMutations(core, entities, details, assignees, local, holds);
-  const { bulk } = createBulk(core, mutations);
   const counts = createCounts(core);
   // One storage for everything kept in this browser, resolved on mount (never during render).
-  const startLocal = () => local.start(options.storage ?? defaultDraftStorage());
-  const freshness = createFreshness(core, entities, lists, details, startLocal, holds, [counts]);
+  const freshness = createFreshness(core, entities, lists, details, counts, holds, () => local.start(options.storage ?? defaultDraftStorage()));
   if (options.initialState) {
     hydrate(core, entities, lists, options.initialState);
     // Server rendering and client hydration read zustand's initial state: make it the hydrated one,
@@ -128,8 +126,9 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   }
 
   function setOptions(next: InboxStoreUpdatableOptions) {
-    const pollChanged = next.pollIntervalMs !== undefined && next.pollIntervalMs !== core.settings.pollIntervalMs;
-    core.settings = { ...core.settings, ...next };
+    const previous = core.settings;
+    // An option given as `undefined` is its default again (a provider passes every prop it has).
+    core.settings = { ...previous, ...next, pollIntervalMs: 'pollIntervalMs' in next ? (next.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS) : previous.pollIntervalMs };
     if ('currentUser' in next) {
       const user = toUser(next.currentUser);
       const current = core.get().currentUser;
@@ -137,14 +136,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       local.setUser(user?.id ?? null);
     }
     if (('currentUser' in next || 'directory' in next) && core.get().assignees.status !== 'idle') void assignees.loadAssignees();
-    if (pollChanged) freshness.restartPolling();
-  }
-
-  function destroy() {
-    // Held resolves go out before everything stops (on requests destroy does not abort).
-    holds.flushAll();
-    freshness.destroy();
-    core.destroy();
+    if (core.settings.pollIntervalMs !== previous.pollIntervalMs) freshness.restartPolling();
   }
 
   return {
@@ -156,7 +148,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     observeList: lists.observeList,
     fetchList: lists.fetchList,
     loadMore: lists.loadMore,
-    observeConversation: (id) => {
+    observeConversation(id) {
       const stopObserving = details.observeConversation(id);
       // Open is opened: the agent sees it, so its unread count clears (kept per agent and backend).
       const stopOpened = local.opened(id);
@@ -174,12 +166,17 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     resolve: (id, resolveOptions) => mutations.resolve(id, resolveOptions),
     undo: holds.undo,
     flushHeld: holds.flushAll,
-    bulk,
+    bulk: createBulk(core, mutations),
     addNote: mutations.addNote,
     setDraft: local.setDraft,
     clearMutationError: mutations.clearMutationError,
     dehydrate: () => dehydrate(core, now()),
     subscribe: core.subscribe,
-    destroy,
+    destroy() {
+      // Held resolves go out before everything stops (on requests destroy does not abort).
+      holds.flushAll();
+      freshness.destroy();
+      core.destroy();
+    },
   };
 }

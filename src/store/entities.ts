@@ -100,7 +100,7 @@ export function createEntities(core: StoreCore) {
 
   const baseOf = (id: string): Conversation | undefined => layered.get(id)?.base ?? core.get().conversations[id];
 
-  /** The base with every patch laid over it, each field from the mutation that owns it. */
+  /** The base with every patch laid over it, each field from the mutation that owns it; what is shown keeps its unchanged parts. */
   function compose(id: string, layer: Layers, shown: Conversation | undefined): Conversation {
     const owners = lastSent.get(id);
     let view = layer.base;
@@ -116,37 +116,16 @@ export function createEntities(core: StoreCore) {
     return shown ? replaceEqualDeep(shown, view) : view;
   }
 
-  /** Sets a new base (server truth) and returns what is to be shown. */
-  function rebase(id: string, base: Conversation, shown: Conversation | undefined): Conversation {
-    const layer = layered.get(id);
-    if (!layer) return base;
-    layer.base = base;
-    return compose(id, layer, shown);
-  }
-
-  /** An answer merged into the base, or the base itself when the answer is older. */
-  function judged(held: Conversation | undefined, incoming: Conversation, seq: number): Conversation {
-    const verdict = judge(held, clocks.get(incoming.id) ?? 0, incoming.updatedAt, seq);
-    if (verdict === 'older') return held!;
-    if (verdict === 'fill') return replaceEqualDeep(held, mergeConversation(incoming, held!));
-    clocks.set(incoming.id, Math.max(seq, clocks.get(incoming.id) ?? 0));
-    return mergeConversation(held, incoming);
-  }
-
-  /**
-   * Shows `next`, keeps every list true to it and says so. A conversation not
-   * cached before counts as already in the lists' totals unless `isNew`.
-   */
-  function show(next: Conversation, source: WriteSource | 'optimistic' | 'rollback', hints?: ListPlacement, isNew = false): ListPlacement {
+  /** Shows a mutation's `next` (optimistic, its answer, its rollback), keeps every list true to it and says so. */
+  function show(next: Conversation, source: 'server' | 'optimistic' | 'rollback', hints?: ListPlacement): ListPlacement {
     let removed: ListPlacement = {};
     let changed = false;
     core.set((s) => {
       const prev = s.conversations[next.id];
       if (prev === next) return {};
       changed = true;
-      // In place (the entity itself is new): copying 100,000 entries per change would dominate every update.
-      s.conversations[next.id] = next;
-      const result = reconcileLists(s.lists, s.conversations, prev ?? (isNew ? undefined : next), next, hints, holdsPlace);
+      s.conversations[next.id] = next; // in place, see writeRows()
+      const result = reconcileLists(s.lists, s.conversations, prev ?? next, next, hints, holdsPlace);
       removed = result.removed;
       return { conversationsVersion: s.conversationsVersion + 1, lists: result.lists };
     });
@@ -154,21 +133,17 @@ export function createEntities(core: StoreCore) {
     return removed;
   }
 
-  /** Writes one conversation a read or a push brought (request order `seq`). Returns what is shown. */
-  function write(incoming: Conversation, seq: number, source: WriteSource, isNew = false): Conversation | undefined {
-    if (!isRow(incoming) || core.isDestroyed()) return undefined;
-    const shown = core.get().conversations[incoming.id];
-    const next = rebase(incoming.id, judged(baseOf(incoming.id), incoming, seq), shown);
-    show(next, source, undefined, isNew && !shown);
-    return core.get().conversations[incoming.id];
-  }
-
   /**
-   * Writes a page of rows in one update. Returns their ids once each, without
-   * rows the store knows to have left `query`'s list since (a stale row, or
-   * one a mutation in flight moved out), and how many were left out so.
+   * Writes what reads brought (request order `seq`) in one update. A page's rows
+   * (no `source`) are placed by the page: a row new to the store joins no other
+   * list, and one already held moves only where a field that places it changed.
+   * A single write (`source`: a full read, a push) finds its place in every
+   * list; a conversation not cached before counts as already in the lists'
+   * totals unless `isNew`. Returns the ids once each, without rows the store
+   * knows to have left `query`'s list since (a stale row, or one a mutation in
+   * flight moved out), and how many were left out so.
    */
-  function writeRows(rows: readonly unknown[], seq: number, query?: ListQuery): { ids: string[]; excluded: number } {
+  function writeRows(rows: readonly unknown[], seq: number, query?: ListQuery, source?: WriteSource, isNew = false): { ids: string[]; excluded: number } {
     const ids: string[] = [];
     let excluded = 0;
     if (core.isDestroyed()) return { ids, excluded };
@@ -179,26 +154,41 @@ export function createEntities(core: StoreCore) {
       let changed = false;
       for (const row of rows) {
         if (!isRow(row) || seen.has(row.id)) continue;
-        seen.add(row.id);
-        const shown = s.conversations[row.id];
-        const held = layered.get(row.id)?.base ?? shown;
-        const verdictNewer = judge(held, clocks.get(row.id) ?? 0, row.updatedAt, seq) === 'newer';
-        const next = rebase(row.id, judged(held, row, seq), shown);
+        const { id } = row;
+        seen.add(id);
+        const shown = s.conversations[id];
+        const layer = layered.get(id);
+        const held = layer?.base ?? shown;
+        const verdict = judge(held, clocks.get(id) ?? 0, row.updatedAt, seq);
+        let next = held!;
+        if (verdict === 'fill') next = replaceEqualDeep(held, mergeConversation(row, held!));
+        else if (verdict === 'newer') {
+          clocks.set(id, Math.max(seq, clocks.get(id) ?? 0));
+          next = mergeConversation(held, row);
+        }
+        if (layer) next = compose(id, Object.assign(layer, { base: next }), shown);
         if (next !== shown) {
-          s.conversations[row.id] = next; // in place, see show()
+          // In place (the entity itself is new): copying 100,000 entries per change would dominate every update.
+          s.conversations[id] = next;
           changed = true;
-          if (shown) {
-            changedRows.push(next);
-            if (PLACEMENT_FIELDS.some((f) => shown[f] !== next[f])) lists = reconcileLists(lists, s.conversations, shown, next, undefined, holdsPlace).lists;
+          if (shown || source) changedRows.push(next);
+          if (source || (shown && PLACEMENT_FIELDS.some((f) => shown[f] !== next[f]))) {
+            lists = reconcileLists(lists, s.conversations, shown ?? (isNew ? undefined : next), next, undefined, holdsPlace).lists;
           }
         }
-        if (query && (!verdictNewer || layered.has(row.id)) && !matchesList(query, next)) excluded++;
-        else ids.push(row.id);
+        if (query && (verdict !== 'newer' || layer) && !matchesList(query, next)) excluded++;
+        else ids.push(id);
       }
       return changed ? { conversationsVersion: s.conversationsVersion + 1, lists } : {};
     });
-    for (const conversation of changedRows) core.emit({ type: 'conversation.updated', conversation, source: 'server' });
+    for (const conversation of changedRows) core.emit({ type: 'conversation.updated', conversation, source: source ?? 'server' });
     return { ids, excluded };
+  }
+
+  /** Writes one conversation a full read or a push brought (request order `seq`). Returns what is shown. */
+  function write(incoming: Conversation, seq: number, source: WriteSource, isNew = false): Conversation | undefined {
+    writeRows([incoming], seq, undefined, source, isNew);
+    return isRow(incoming) && !core.isDestroyed() ? core.get().conversations[incoming.id] : undefined;
   }
 
   /** Shows a mutation's change at once, laid over the base until it settles. */
@@ -218,7 +208,7 @@ export function createEntities(core: StoreCore) {
     return ticket;
   }
 
-  /** Takes a settled mutation's patch off; the conversation stops being layered once none is left. */
+  /** Takes a settled mutation's patch off; the conversation stops being layered once none is left. Returns its layer (patches left, base). */
   function settle(ticket: MutationTicket): Layers | undefined {
     const layer = layered.get(ticket.id);
     if (layer) {
@@ -247,34 +237,26 @@ export function createEntities(core: StoreCore) {
   /** A mutation succeeded: its answer counts from when it was sent, and only for the fields it still owns. */
   function succeed(ticket: MutationTicket, update: ConversationUpdate): void {
     if (core.isDestroyed()) return;
-    const answer = { ...owned(ticket, update), id: ticket.id } as ConversationUpdate;
+    const { id } = ticket;
+    const answer = { ...owned(ticket, update), id } as ConversationUpdate;
     const fold = owned(ticket, ticket.fields);
-    const layer = layered.get(ticket.id);
-    const held = layer?.base ?? core.get().conversations[ticket.id];
-    settle(ticket);
+    const held = baseOf(id);
+    const layer = settle(ticket) ?? { base: held!, patches: [] };
     if (!held) return;
     // An answer without `updatedAt` (WhatsApp's partial close) cannot be placed in time: it is the
     // server's word on this request, so its fields stand over older reads.
-    const verdict = update.updatedAt === undefined ? 'newer' : judge(held, clocks.get(ticket.id) ?? 0, update.updatedAt, ticket.seq);
-    let base = held;
-    if (verdict === 'newer') {
-      base = mergeUpdate({ ...held, ...fold } as Conversation, answer);
-      clocks.set(ticket.id, Math.max(ticket.seq, clocks.get(ticket.id) ?? 0));
+    if (update.updatedAt === undefined || judge(held, clocks.get(id) ?? 0, update.updatedAt, ticket.seq) === 'newer') {
+      layer.base = mergeUpdate({ ...held, ...fold } as Conversation, answer);
+      clocks.set(id, Math.max(ticket.seq, clocks.get(id) ?? 0));
     }
-    const shown = core.get().conversations[ticket.id];
-    const still = layered.get(ticket.id);
-    show(still ? rebase(ticket.id, base, shown) : replaceEqualDeep(shown, base), 'server');
+    show(compose(id, layer, core.get().conversations[id]), 'server');
   }
 
   /** A mutation failed: its patch goes, and the conversation shows its base and the other patches. */
   function fail(ticket: MutationTicket): void {
     if (core.isDestroyed()) return;
     const layer = settle(ticket);
-    if (!layer) return;
-    const shown = core.get().conversations[ticket.id];
-    const still = layered.get(ticket.id);
-    const next = still ? compose(ticket.id, still, shown) : replaceEqualDeep(shown, layer.base);
-    show(next, 'rollback', ticket.placement);
+    if (layer) show(compose(ticket.id, layer, core.get().conversations[ticket.id]), 'rollback', ticket.placement);
   }
 
   /**
@@ -296,7 +278,7 @@ export function createEntities(core: StoreCore) {
     readFromTop.set(key, Math.max(seq, readFromTop.get(key) ?? 0));
   }
 
-  return { write, writeRows, begin, succeed, fail, restamp, readTop, hasPending: (id: string) => layered.has(id) };
+  return { write, writeRows, begin, succeed, fail, restamp, readTop };
 }
 
 export type Entities = ReturnType<typeof createEntities>;

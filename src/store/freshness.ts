@@ -1,5 +1,7 @@
 import type { AdapterEvent } from '../core/types.js';
-import type { StoreCore } from './core.js';
+import { retain } from './core.js';
+import type { Holders, StoreCore } from './core.js';
+import type { Counts } from './counts.js';
 import type { Details } from './details.js';
 import type { Entities } from './entities.js';
 import type { Holds } from './holds.js';
@@ -16,100 +18,83 @@ export function createFreshness(
   entities: Entities,
   lists: Lists,
   details: Details,
-  // Loads what this browser keeps (drafts, opened marks, notes); returns how to stop following other tabs.
-  startDrafts: () => (() => void) | void,
+  counts: Counts,
   holds: Holds,
-  // Other reads kept fresh on the same beats (counts).
-  others: ReadonlyArray<{ refresh(): Promise<void> }> = [],
+  // Loads what this browser keeps (drafts, opened marks, notes); returns how to stop following other tabs.
+  startLocal: () => () => void,
 ) {
   const { adapter } = core;
-  let mounts = 0;
-  let teardown: (() => void) | null = null;
-  let restartPolling: (() => void) | null = null;
+  const mounts: Holders<null> = new Map();
+  let teardown: (() => void) | undefined;
+  let restartPolling: (() => void) | undefined;
 
-  async function refresh({ revalidate = false } = {}): Promise<void> {
-    const listReads = lists.observed().map((query) => lists.fetchList(query, { background: true, revalidate }));
-    const detailReads = details.observed().map((id) => details.fetchConversation(id, { background: true }));
-    await Promise.all([...listReads, ...detailReads, ...others.map((other) => other.refresh())]);
+  /** Reloads everything shown, silently: with `revalidate` only the first pages of each list (polls, focus). */
+  async function refresh(revalidate = false): Promise<void> {
+    await Promise.all([
+      ...lists.observed().map((query) => lists.fetchList(query, { background: true, revalidate })),
+      ...details.observed().map((id) => details.fetchConversation(id, { background: true })),
+      counts.refresh(),
+    ]);
   }
 
   function applyPushed(event: AdapterEvent) {
     if (core.isDestroyed() || !event || typeof event !== 'object') return;
-    if (event.type === 'note.created') {
-      details.applyPushedNote(event.note);
-      return;
-    }
+    if (event.type === 'note.created') return details.applyPushedNote(event.note);
     // A push is news as of now: it takes the request order of a request sent now.
-    const shown = entities.write(event.conversation, core.nextSeq(), 'push', event.type === 'conversation.created');
-    if (shown && event.type === 'conversation.created') core.emit({ type: 'conversation.created', conversation: shown });
+    const created = event.type === 'conversation.created';
+    const shown = entities.write(event.conversation, core.nextSeq(), 'push', created);
+    if (shown && created) core.emit({ type: 'conversation.created', conversation: shown });
   }
 
   function start(): () => void {
-    const stopLocal = startDrafts();
-    // The inbox unmounting sends what waits in an undo window: nothing the agent did is lost.
-    const cleanups: Array<() => void> = [() => holds.flushAll()];
-    if (stopLocal) cleanups.push(stopLocal);
-    if (adapter.subscribe) cleanups.push(adapter.subscribe(applyPushed));
-
+    const stopLocal = startLocal();
+    const unsubscribe = adapter.subscribe?.(applyPushed);
     const doc = (globalThis as { document?: Document | undefined }).document;
     const win = (globalThis as { window?: Window | undefined }).window;
-    const visible = () => !doc || doc.visibilityState !== 'hidden';
+    const visible = () => doc?.visibilityState !== 'hidden';
+    const revalidate = () => void refresh(true);
     let timer: ReturnType<typeof setInterval> | undefined;
     restartPolling = () => {
-      if (timer !== undefined) clearInterval(timer);
-      timer = undefined;
+      clearInterval(timer);
       const interval = core.settings.pollIntervalMs ?? 0;
-      if (interval > 0) timer = setInterval(() => visible() && void refresh({ revalidate: true }), interval);
+      timer = interval > 0 ? setInterval(() => visible() && revalidate(), interval) : undefined;
     };
     restartPolling();
-    cleanups.push(() => {
-      if (timer !== undefined) clearInterval(timer);
-      timer = undefined;
-      restartPolling = null;
-    });
-    if (win?.addEventListener) {
-      const onFocus = () => void refresh({ revalidate: true });
-      const onHide = () => holds.flushAll();
-      win.addEventListener('focus', onFocus);
-      win.addEventListener('online', onFocus);
-      win.addEventListener('pagehide', onHide);
-      cleanups.push(() => {
-        win.removeEventListener('focus', onFocus);
-        win.removeEventListener('online', onFocus);
-        win.removeEventListener('pagehide', onHide);
-      });
-    }
-    if (doc?.addEventListener) {
+    const listeners: Array<[EventTarget | undefined, string, () => void]> = [
+      [win, 'focus', revalidate],
+      [win, 'online', revalidate],
+      [win, 'pagehide', holds.flushAll],
       // Hidden may be the last moment this page runs (a closed tab): held mutations go now.
-      const onVisible = () => (visible() ? void refresh({ revalidate: true }) : holds.flushAll());
-      doc.addEventListener('visibilitychange', onVisible);
-      cleanups.push(() => doc.removeEventListener('visibilitychange', onVisible));
-    }
+      [doc, 'visibilitychange', () => (visible() ? revalidate() : holds.flushAll())],
+    ];
+    for (const [target, type, listener] of listeners) target?.addEventListener?.(type, listener);
     return () => {
-      for (const cleanup of cleanups.splice(0)) cleanup();
+      // The inbox unmounting sends what waits in an undo window: nothing the agent did is lost.
+      holds.flushAll();
+      stopLocal();
+      unsubscribe?.();
+      clearInterval(timer);
+      restartPolling = undefined;
+      for (const [target, type, listener] of listeners) target?.removeEventListener?.(type, listener);
     };
   }
 
+  /** Counted, so StrictMode's mount, unmount, mount starts once and stops once. */
   function mount(): () => void {
     if (core.isDestroyed()) return () => {};
-    mounts++;
-    if (mounts === 1) teardown = start();
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      mounts--;
-      if (mounts === 0) {
-        teardown?.();
-        teardown = null;
-      }
-    };
+    const release = retain(mounts, '', null, (last) => {
+      if (!last) return;
+      teardown?.();
+      teardown = undefined;
+    });
+    teardown ??= start();
+    return release;
   }
 
   function destroy() {
     teardown?.();
-    teardown = null;
-    mounts = 0;
+    teardown = undefined;
+    mounts.clear();
   }
 
   return { refresh, mount, destroy, restartPolling: () => restartPolling?.() };

@@ -1,5 +1,5 @@
+import { putEntry } from './core.js';
 import type { StoreCore } from './core.js';
-import { withEntry, withoutEntry } from './records.js';
 import type { HeldMutation } from './types.js';
 
 /**
@@ -9,47 +9,43 @@ import type { HeldMutation } from './types.js';
  * starts; `undo` cancels it before any request goes out.
  */
 export function createHolds(core: StoreCore) {
-  const windows = new Map<string, { go(): void; cancel(): void }>();
+  // The window of each conversation holding one: `end(true)` sends it, `end(false)` takes it back.
+  const windows = new Map<string, (send: boolean) => void>();
   let order = 0;
 
   /** Holds a mutation of `id` for `ms`. Resolves `true` when it is to be sent, `false` when undone. */
   function hold(id: string, kind: HeldMutation['kind'], ms: number): Promise<boolean> {
     // An earlier hold of the same conversation goes now: only one waits per conversation.
-    windows.get(id)?.go();
+    flush(id);
     return new Promise<boolean>((resolve) => {
-      let open = true;
       const end = (send: boolean) => {
-        if (!open) return;
-        open = false;
+        if (windows.get(id) !== end) return;
+        windows.delete(id);
         clearTimeout(timer);
-        if (windows.get(id) === entry) {
-          windows.delete(id);
-          core.set((s) => ({ held: withoutEntry(s.held, id) }));
-        }
+        putEntry(core, 'held', id, () => undefined);
         resolve(send);
       };
-      const entry = { go: () => end(true), cancel: () => end(false) };
-      const timer = setTimeout(entry.go, ms);
-      windows.set(id, entry);
-      core.set((s) => ({ held: withEntry(s.held, id, { kind, until: core.now() + ms, order: ++order }) }));
+      const timer = setTimeout(() => end(true), ms);
+      windows.set(id, end);
+      putEntry(core, 'held', id, () => ({ kind, until: core.now() + ms, order: ++order }));
     });
   }
 
   /** Sends the held mutation of `id` now, if there is one. */
   function flush(id: string): void {
-    windows.get(id)?.go();
+    windows.get(id)?.(true);
   }
 
   /** Sends every held mutation now (unmount, page hidden, destroy). */
   function flushAll(): void {
-    for (const entry of [...windows.values()]) entry.go();
+    for (const end of [...windows.values()]) end(true);
   }
 
   /** Cancels the held mutation of `id` before it is sent. Returns whether there was one. */
   function undo(id: string): boolean {
-    const entry = windows.get(id);
-    entry?.cancel();
-    return entry !== undefined;
+    const end = windows.get(id);
+    end?.(false);
+    return end !== undefined;
   }
 
   return { hold, flush, flushAll, undo, isHeld: (id: string) => windows.has(id) };

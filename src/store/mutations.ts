@@ -1,12 +1,12 @@
 import { InboxError, toInboxError } from '../core/errors.js';
 import type { Assignee, Conversation, ConversationUpdate, Note } from '../core/types.js';
 import type { Assignees } from './assignees.js';
+import { putEntry } from './core.js';
 import type { StoreCore } from './core.js';
 import type { Details } from './details.js';
 import { mismatch } from './details.js';
 import type { Entities } from './entities.js';
 import type { Holds } from './holds.js';
-import { withEntry } from './records.js';
 import type { MutationKind, MutationState, NoteEntry } from './types.js';
 
 const EMPTY: Partial<Record<MutationKind, MutationState>> = {};
@@ -20,17 +20,6 @@ export interface ResolveCall {
   undoMs?: number | undefined;
 }
 
-/** A request slot that `destroy()` does not abort. */
-function detached() {
-  const controller = new AbortController();
-  return { signal: controller.signal, abort: () => controller.abort(), close: () => {} };
-}
-
-/**
- * Assign, resolve and notes. Each runs optimistically through the entities'
- * write path; `mutations[id][kind]` stays pending until the last one of that
- * kind settles, and its error is the latest one's.
- */
 /**
  * Decides when a mutation already shown goes out: resolves to a release function
  * (called once the request settles) to send it, or `null` to take it back unsent.
@@ -44,6 +33,25 @@ export function isUndone(error: unknown): boolean {
   return error instanceof Error && error.cause === UNDONE;
 }
 
+const closed = () => new InboxError('aborted', 'The inbox was closed.');
+
+/** One mutation: what it shows at once, how it asks, and how its answer lands or its change goes. */
+interface Work<T> {
+  begin(seq: number): void;
+  send(signal: AbortSignal): Promise<T>;
+  /** Throws when the answer is not about what was asked. */
+  check(answer: T): void;
+  succeed(answer: T): void;
+  fail(): void;
+  /** Sent only now (after its undo window, its bulk turn, or a held resolve it waited for): it counts from now. */
+  restamp?(): void;
+}
+
+/**
+ * Assign, resolve and notes. Each runs optimistically (assign and resolve
+ * through the entities' write path); `mutations[id][kind]` stays pending
+ * until the last one of that kind settles, and its error is the latest one's.
+ */
 export function createMutations(
   core: StoreCore,
   entities: Entities,
@@ -60,20 +68,12 @@ export function createMutations(
   // mutation of that conversation sends it now and waits for it, so the server sees it first.
   const heldSends = new Map<string, Promise<unknown>>();
 
-  /** Sends the held resolve of `id` now; resolves once its request has settled (at once when none waits). */
-  function sendHeldFirst(id: string): Promise<unknown> | undefined {
-    if (!holds.isHeld(id)) return undefined;
-    const before = heldSends.get(id);
-    holds.flush(id);
-    return before;
-  }
-
   function setMutation(id: string, kind: MutationKind, value: MutationState | null) {
-    core.set((s) => {
-      const next = { ...(s.mutations[id] ?? EMPTY) };
+    putEntry(core, 'mutations', id, (current = EMPTY) => {
+      const next = { ...current };
       if (value) next[kind] = value;
       else delete next[kind];
-      return { mutations: withEntry(s.mutations, id, next) };
+      return next;
     });
   }
 
@@ -84,7 +84,27 @@ export function createMutations(
     return error;
   }
 
-  function started(id: string, kind: MutationKind, seq: number) {
+  /** One of this kind settled: the state follows the latest one sent, pending until the last is done. */
+  function finished(id: string, kind: MutationKind, seq: number, error: InboxError | null, undone = false) {
+    const key = `${kind}\u0000${id}`;
+    const entry = running.get(key) ?? { count: 1, latest: seq };
+    if (--entry.count <= 0) running.delete(key);
+    const latestError = seq === entry.latest ? error : (core.get().mutations[id]?.[kind]?.error ?? null);
+    setMutation(id, kind, entry.count > 0 ? { pending: true, error: latestError } : latestError && { pending: false, error: latestError });
+    const conversationId = id;
+    const mutation = kind;
+    if (undone) core.emit({ type: 'mutation.undone', mutation, conversationId });
+    else if (error) core.emit({ type: 'mutation.failed', mutation, conversationId, error });
+    else core.emit({ type: 'mutation.succeeded', mutation, conversationId });
+  }
+
+  async function mutate<T>(id: string, kind: MutationKind, work: Work<T>, gate?: Gate): Promise<T> {
+    if (core.isDestroyed()) throw closed();
+    // Another mutation of this conversation starts: a resolve waiting in its undo window goes first.
+    const before = holds.isHeld(id) ? heldSends.get(id) : undefined;
+    holds.flush(id);
+    const seq = core.nextSeq();
+    work.begin(seq);
     const key = `${kind}\u0000${id}`;
     const entry = running.get(key) ?? { count: 0, latest: 0 };
     entry.count++;
@@ -92,71 +112,63 @@ export function createMutations(
     running.set(key, entry);
     setMutation(id, kind, { pending: true, error: null });
     core.emit({ type: 'mutation.started', mutation: kind, conversationId: id });
-  }
-
-  /** One of this kind settled: the state follows the latest one sent, pending until the last is done. */
-  function finished(id: string, kind: MutationKind, seq: number, error: InboxError | null, undone = false) {
-    const key = `${kind}\u0000${id}`;
-    const entry = running.get(key) ?? { count: 1, latest: seq };
-    entry.count--;
-    if (entry.count <= 0) running.delete(key);
-    const current = core.get().mutations[id]?.[kind];
-    const latestError = seq === entry.latest ? error : (current?.error ?? null);
-    if (entry.count > 0) setMutation(id, kind, { pending: true, error: latestError });
-    else setMutation(id, kind, latestError ? { pending: false, error: latestError } : null);
-    if (undone) core.emit({ type: 'mutation.undone', mutation: kind, conversationId: id });
-    else if (error) core.emit({ type: 'mutation.failed', mutation: kind, conversationId: id, error });
-    else core.emit({ type: 'mutation.succeeded', mutation: kind, conversationId: id });
-  }
-
-  async function mutate(
-    id: string,
-    kind: 'assign' | 'resolve',
-    fields: Partial<Conversation>,
-    send: (signal: AbortSignal) => Promise<ConversationUpdate>,
-    gate?: Gate,
-  ): Promise<ConversationUpdate> {
-    if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
-    // Another mutation of this conversation starts: a resolve waiting in its undo window goes first.
-    const before = sendHeldFirst(id);
-    const seq = core.nextSeq();
-    const ticket = entities.begin(id, kind, fields, seq);
-    started(id, kind, seq);
     let release: (() => void) | null = null;
     if (gate) {
       release = await gate();
       if (!release) {
-        entities.fail(ticket);
+        work.fail();
         finished(id, kind, seq, null, true);
         throw new InboxError('aborted', 'Taken back before it was sent.', { cause: UNDONE });
       }
-      entities.restamp(ticket, core.nextSeq());
+      work.restamp?.();
     }
     // A held mutation released by destroy() (the inbox closing) is still sent, on a request
     // destroy() does not abort: the agent did it, and closing the tab must not lose it.
-    const request = gate && core.isDestroyed() ? detached() : core.open();
+    const controller = gate && core.isDestroyed() ? new AbortController() : null;
+    const request = controller ? { signal: controller.signal, close: NO_RELEASE } : core.open();
     try {
       if (before) {
         await before;
+        if (request.signal.aborted) throw closed();
         // Sent only now, after the resolve it waited for: it counts from here, as a held one does.
-        entities.restamp(ticket, core.nextSeq());
+        work.restamp?.();
       }
-      const update = await send(request.signal);
-      const wrong = mismatch(id, update, kind === 'assign' ? 'an assign' : 'a resolve');
-      if (wrong) throw wrong;
-      if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
-      entities.succeed(ticket, update);
+      const answer = await work.send(request.signal);
+      work.check(answer);
+      if (core.isDestroyed()) throw closed();
+      work.succeed(answer);
       finished(id, kind, seq, null);
-      return update;
+      return answer;
     } catch (caught) {
       const error = toInboxError(caught);
-      entities.fail(ticket);
+      work.fail();
       finished(id, kind, seq, error);
       throw error;
     } finally {
       request.close();
       release?.();
     }
+  }
+
+  /** An optimistic change of `fields`, through the entities' write path. */
+  function change(id: string, kind: 'assign' | 'resolve', fields: Partial<Conversation>, send: Work<ConversationUpdate>['send'], gate?: Gate) {
+    let ticket: ReturnType<Entities['begin']>;
+    return mutate<ConversationUpdate>(
+      id,
+      kind,
+      {
+        begin: (seq) => void (ticket = entities.begin(id, kind, fields, seq)),
+        send,
+        check(update) {
+          const wrong = mismatch(id, update, kind === 'assign' ? 'an assign' : 'a resolve');
+          if (wrong) throw wrong;
+        },
+        succeed: (update) => entities.succeed(ticket, update),
+        fail: () => entities.fail(ticket),
+        restamp: () => entities.restamp(ticket, core.nextSeq()),
+      },
+      gate,
+    );
   }
 
   function assign(id: string, assignee: Pick<Assignee, 'type' | 'id'> & Partial<Assignee>, gate?: Gate): Promise<ConversationUpdate> {
@@ -170,7 +182,7 @@ export function createMutations(
       fields.status = 'open';
       fields.aiHandling = false;
     }
-    return mutate(id, 'assign', fields, (signal) => adapter.assignConversation(id, assignee, { signal }), gate);
+    return change(id, 'assign', fields, (signal) => adapter.assignConversation(id, assignee, { signal }), gate);
   }
 
   /** With an undo window (`undoMs`, else the store's), the resolve shows at once and is sent when the window ends. */
@@ -184,13 +196,11 @@ export function createMutations(
     const withResolution = resolution !== undefined && capabilities.resolution;
     const windowMs = undoMs ?? core.settings.undoMs ?? 0;
     const held: Gate | undefined = windowMs > 0 ? async () => ((await holds.hold(id, 'resolve', windowMs)) ? (gate ? gate() : NO_RELEASE) : null) : gate;
-    const done = mutate(id, 'resolve', fields, (signal) => adapter.resolveConversation(id, withResolution ? { resolution, signal } : { signal }), held);
+    const done = change(id, 'resolve', fields, (signal) => adapter.resolveConversation(id, withResolution ? { resolution, signal } : { signal }), held);
     if (held && holds.isHeld(id)) {
       const settled = done.catch(() => undefined);
       heldSends.set(id, settled);
-      void settled.then(() => {
-        if (heldSends.get(id) === settled) heldSends.delete(id);
-      });
+      void settled.then(() => heldSends.get(id) === settled && heldSends.delete(id));
     }
     return done;
   }
@@ -200,50 +210,37 @@ export function createMutations(
     const text = content ?? core.get().drafts[id] ?? '';
     if (typeof text !== 'string' || text.trim() === '') throw failed(id, 'note', new InboxError('invalid_input', 'A note cannot be empty.'));
     if (core.get().mutations[id]?.note?.pending) throw new InboxError('invalid_input', 'A note is already being sent for this conversation.');
-    if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
-    const before = sendHeldFirst(id);
-
     const temp: NoteEntry = { id: `pending-${++tempIds}`, conversationId: id, content: text, createdAt: new Date(core.now()).toISOString(), pending: true };
     const me = core.get().currentUser;
     if (me) temp.author = { id: me.id, ...(me.name !== undefined && { name: me.name }) };
-    details.setNotes(id, (current) => ({ items: [...current.items, temp] }));
-    const seq = core.nextSeq();
-    started(id, 'note', seq);
-    const request = core.open();
-    try {
-      if (before) {
-        await before;
-        if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
-      }
-      const note = await adapter.addNote(id, text, { signal: request.signal });
-      if (!note || typeof note !== 'object' || note.conversationId !== id) {
-        throw new InboxError('invalid_response', `The server answered a note on "${id}" about another conversation.`);
-      }
-      if (core.isDestroyed()) throw new InboxError('aborted', 'The inbox was closed.');
-      // The backend may name no author (or only an id): the current user wrote it, so carry their name.
-      const authored = (n: NoteEntry): NoteEntry => (temp.author && (!n.author || (n.author.id === temp.author.id && !n.author.name)) ? { ...n, author: temp.author } : n);
-      details.setNotes(id, (current) => {
-        // A backend that pushes (memory) may have delivered this note already, before its answer: keep one copy.
-        if (current.items.some((n) => n.id === note.id)) return { items: current.items.filter((n) => n.id !== temp.id).map((n) => (n.id === note.id ? authored(n) : n)) };
-        return { items: current.items.map((n) => (n.id === temp.id ? authored(note) : n)) };
-      });
-      // The draft goes only now that the server has the note, and only if it is still what was sent.
-      if (core.get().drafts[id] === text) drafts.setDraft(id, '');
-      finished(id, 'note', seq, null);
-      core.emit({ type: 'note.added', note });
-      return note;
-    } catch (caught) {
-      const error = toInboxError(caught);
-      details.setNotes(id, (current) => ({ items: current.items.filter((n) => n.id !== temp.id) }));
-      // Nothing typed is lost: the text goes back to the draft, ahead of anything typed since.
-      const draft = core.get().drafts[id] ?? '';
-      if (draft === '') drafts.setDraft(id, text);
-      else if (!draft.includes(text)) drafts.setDraft(id, `${text}\n\n${draft}`);
-      finished(id, 'note', seq, error);
-      throw error;
-    } finally {
-      request.close();
-    }
+    // The backend may name no author (or only an id): the current user wrote it, so carry their name.
+    const authored = (n: NoteEntry): NoteEntry => (temp.author && (!n.author || (n.author.id === temp.author.id && !n.author.name)) ? { ...n, author: temp.author } : n);
+    const note = await mutate<Note>(id, 'note', {
+      begin: () => details.setNotes(id, (current) => ({ items: [...current.items, temp] })),
+      send: (signal) => adapter.addNote(id, text, { signal }),
+      check(answer) {
+        const wrong = mismatch(id, answer, 'a note', 'conversationId');
+        if (wrong) throw wrong;
+      },
+      succeed(answer) {
+        details.setNotes(id, (current) => ({
+          items: current.items.some((n) => n.id === answer.id)
+            ? // A backend that pushes (memory) may have delivered this note already, before its answer: keep one copy.
+              current.items.filter((n) => n.id !== temp.id).map((n) => (n.id === answer.id ? authored(n) : n))
+            : current.items.map((n) => (n.id === temp.id ? authored(answer) : n)),
+        }));
+        // The draft goes only now that the server has the note, and only if it is still what was sent.
+        if (core.get().drafts[id] === text) drafts.setDraft(id, '');
+      },
+      fail() {
+        details.setNotes(id, (current) => ({ items: current.items.filter((n) => n.id !== temp.id) }));
+        // Nothing typed is lost: the text goes back to the draft, ahead of anything typed since.
+        const draft = core.get().drafts[id] ?? '';
+        if (!draft.includes(text)) drafts.setDraft(id, draft ? `${text}\n\n${draft}` : text);
+      },
+    });
+    core.emit({ type: 'note.added', note });
+    return note;
   }
 
   function clearMutationError(id: string, kind: MutationKind) {
