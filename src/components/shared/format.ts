@@ -1,10 +1,10 @@
 import { differenceInCalendarDays, isSameDay, isSameYear } from 'date-fns';
-import type { Locale } from 'date-fns';
 import type { Contact, Conversation } from '../../core/types.js';
+import type { DateLocale } from '../../hooks/context.js';
 import type { InboxMessages } from '../../hooks/messages.js';
 
 // Dates are written by the platform's Intl formatters, in the language of the
-// date-fns locale the host passes (its `code`), English (en-US) when none: the
+// locale the host passes (a date-fns Locale's `code`), US English when none: the
 // browser already ships every language's patterns, so the bundle carries no
 // pattern tables and each catalog's dates follow that language's own order
 // ("2. Dez." in German). date-fns does the calendar arithmetic.
@@ -34,9 +34,9 @@ function cached<T extends object>(key: string, make: () => T): T {
   return formatter;
 }
 
-const tag = (locale: Locale | undefined): string => locale?.code ?? 'en-US';
+const tag = (locale: DateLocale | undefined): string => locale?.code ?? 'en-US';
 
-function formatDate(time: number, style: Style, locale: Locale | undefined): string {
+function formatDate(time: number, style: Style, locale: DateLocale | undefined): string {
   const code = tag(locale);
   return cached(`${code} ${style}`, () => new Intl.DateTimeFormat(code, STYLES[style])).format(time);
 }
@@ -59,7 +59,7 @@ function largestUnit(ms: number): [number, Unit] {
  * today than the clock (a skewed server) shows its clock time, never a date.
  * Localized through the messages and the locale's language.
  */
-export function formatListTime(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+export function formatListTime(iso: string, now: number, messages: InboxMessages, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return '';
   const diff = now - time;
@@ -79,7 +79,7 @@ export function formatListTime(iso: string, now: number, messages: InboxMessages
  * either side of now (as the row shows it), "4 minutes ago", "3 days ago" in
  * the locale's language; a time later today than the clock reads as the clock time.
  */
-export function formatSpokenTime(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+export function formatSpokenTime(iso: string, now: number, messages: InboxMessages, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return '';
   const diff = now - time;
@@ -99,21 +99,21 @@ export function formatShortDuration(ms: number, messages: InboxMessages): string
 }
 
 /** A duration in words, for screen readers and sentences: "40 minutes", "3 hours", "2 days" (rounded down; at least a minute). */
-export function formatSpokenDuration(ms: number, locale: Locale | undefined): string {
+export function formatSpokenDuration(ms: number, locale: DateLocale | undefined): string {
   const [count, unit] = largestUnit(ms);
   const code = tag(locale);
   return cached(`${code} ${unit}s`, () => new Intl.NumberFormat(code, { style: 'unit', unit, unitDisplay: 'long' })).format(count);
 }
 
 /** A moment near now for a sentence: the clock time today ("2:05 PM"), else the date and time ("Dec 2, 2:05 PM"). */
-export function formatWhen(iso: string, now: number, locale: Locale | undefined): string {
+export function formatWhen(iso: string, now: number, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   return isSameDay(now, time) ? formatDate(time, 'clock', locale) : formatDateTime(iso, now, locale);
 }
 
 /** A day heading in a conversation: "Today", "Yesterday", or a full date. */
-export function formatDay(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+export function formatDay(iso: string, now: number, messages: InboxMessages, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   const days = differenceInCalendarDays(now, time);
   if (days === 0) return messages.today;
@@ -122,13 +122,13 @@ export function formatDay(iso: string, now: number, messages: InboxMessages, loc
 }
 
 /** A message's clock time. */
-export function formatClock(iso: string, locale: Locale | undefined): string {
+export function formatClock(iso: string, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? '' : formatDate(time, 'clock', locale);
 }
 
 /** A full date and time, for `title` and `dateTime` attributes. */
-export function formatFull(iso: string, locale: Locale | undefined): string {
+export function formatFull(iso: string, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : formatDate(time, 'full', locale);
 }
@@ -163,7 +163,7 @@ export function colourSlot(id: string): number {
 }
 
 /** A date and time in words for details: "Nov 27, 7:10 AM" (with the year when it is not this year). */
-export function formatDateTime(iso: string, now: number, locale: Locale | undefined): string {
+export function formatDateTime(iso: string, now: number, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   return formatDate(time, isSameYear(now, time) ? 'dayMonthTime' : 'dateTime', locale);
@@ -190,7 +190,7 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
  * ("First message"), others humanized, timestamps formatted, booleans as
  * yes/no; empty values left out. Never raw ISO timestamps or camelCase.
  */
-export function metadataEntries(metadata: Record<string, unknown>, messages: InboxMessages, locale: Locale | undefined, now: number): Array<{ key: string; label: string; value: string }> {
+export function metadataEntries(metadata: Record<string, unknown>, messages: InboxMessages, locale: DateLocale | undefined, now: number): Array<{ key: string; label: string; value: string }> {
   const show = (key: string, value: unknown): string | null => {
     if (value === null || value === undefined || value === '') return null;
     if (typeof value === 'boolean') return value ? messages.yes : messages.no;
