@@ -2,10 +2,10 @@
 // imports only those names from the built package, with Vite (its bundler
 // tree-shakes, drops dead `import()`s and splits at live ones), minified, React
 // left out. Each app's chunks are laid out by when a page loads them:
-// dist/size/<name>/initial/ (the entry and what it imports statically) and
-// dist/size/<name>/lazy/ (what only an `import()` reaches). `npm run size`
+// .size/<name>/initial/ (the entry and what it imports statically) and
+// .size/<name>/lazy/ (what only an `import()` reaches). `npm run size`
 // runs this first; the budgets in .size-limit.json measure those folders.
-// `--peers` also builds the peers' apps the same way (dist/size/<peer>/).
+// `--peers` also builds the peers' apps the same way (.size/<peer>/).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,7 @@ const apps = Object.entries(APPS).map(([name, names]) => [name, names, './dist/l
 if (process.argv.includes('--peers')) for (const [name, peer] of Object.entries(PEERS)) apps.push([name, peer.names, peer.from]);
 
 for (const [name, names, from] of apps) {
-  const outDir = join(root, 'dist', 'size', name);
+  const outDir = join(root, '.size', name);
   rmSync(outDir, { recursive: true, force: true });
   await build({
     configFile: false,
