@@ -4,6 +4,7 @@ import { useStoreContext } from './storeContext.js';
 import type { InboxStoreContextValue } from './storeContext.js';
 
 export { InboxContext } from './storeContext.js';
+export type { DateLocale } from './storeContext.js';
 
 /** The inbox context as components read it: the UI strings with the defaults filled in. */
 export interface InboxContextValue extends Omit<InboxStoreContextValue, 'messages'> {
