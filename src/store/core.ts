@@ -5,7 +5,7 @@ import type { InboxError } from '../core/errors.js';
 import type { AdapterCapabilities, Assignee, ConversationsAdapter } from '../core/types.js';
 import type { InboxEvent, InboxEventListener } from './events.js';
 import type { CurrentUser, InboxStoreUpdatableOptions } from './options.js';
-import { dict, withEntry, withoutEntry } from './records.js';
+import { dict, withEntry } from './records.js';
 import type { InboxState } from './types.js';
 
 type Patch = Partial<InboxState> | ((state: InboxState) => Partial<InboxState>);
@@ -41,20 +41,9 @@ export interface StoreCore {
 }
 
 export function emptyState(currentUser: Assignee | null): InboxState {
-  return {
-    conversations: dict(),
-    conversationsVersion: 0,
-    lists: dict(),
-    details: dict(),
-    notes: dict(),
-    drafts: dict(),
-    opened: dict(),
-    mutations: dict(),
-    held: dict(),
-    assignees: { status: 'idle', items: [], error: null },
-    counts: dict(),
-    currentUser,
-  };
+  const records: Record<string, unknown> = {};
+  for (const key of 'conversations lists details notes drafts opened mutations held counts'.split(' ')) records[key] = dict();
+  return { ...records, conversationsVersion: 0, assignees: { status: 'idle', items: [], error: null }, currentUser } as unknown as InboxState;
 }
 
 export function toUser(user: CurrentUser | null | undefined): Assignee | null {
@@ -127,7 +116,7 @@ export function putEntry<K extends Keyed>(core: StoreCore, slice: K, key: string
     const current = record[key];
     const next = update(current);
     if (next === current) return {};
-    return { [slice]: next === undefined ? withoutEntry(record, key) : withEntry(record, key, next) };
+    return { [slice]: withEntry(record, key, next) };
   });
 }
 

@@ -7,6 +7,7 @@ import type { Details } from './details.js';
 import { mismatch } from './details.js';
 import type { Entities } from './entities.js';
 import type { Holds } from './holds.js';
+import type { InboxEvent } from './events.js';
 import type { MutationKind, MutationState, NoteEntry } from './types.js';
 
 const EMPTY: Partial<Record<MutationKind, MutationState>> = {};
@@ -77,25 +78,34 @@ export function createMutations(
     });
   }
 
+  /** Tells listeners how a mutation went. */
+  function tell(id: string, kind: MutationKind, outcome: 'started' | 'succeeded' | 'failed' | 'undone', error?: InboxError | null) {
+    core.emit({ type: `mutation.${outcome}`, mutation: kind, conversationId: id, ...(error && { error }) } as InboxEvent);
+  }
+
   /** Records a refused mutation where the UI shows it, tells listeners, and returns the error to throw. */
   function failed(id: string, kind: MutationKind, error: InboxError): InboxError {
     setMutation(id, kind, { pending: false, error });
-    core.emit({ type: 'mutation.failed', mutation: kind, conversationId: id, error });
+    tell(id, kind, 'failed', error);
     return error;
   }
 
-  /** One of this kind settled: the state follows the latest one sent, pending until the last is done. */
-  function finished(id: string, kind: MutationKind, seq: number, error: InboxError | null, undone = false) {
+  /** One of this kind starts (`+1`) or settles (`-1`): the state follows the latest one sent, pending until the last is done. */
+  function track(id: string, kind: MutationKind, seq: number, step: 1 | -1, error: InboxError | null = null) {
     const key = `${kind}\u0000${id}`;
-    const entry = running.get(key) ?? { count: 1, latest: seq };
-    if (--entry.count <= 0) running.delete(key);
+    const entry = running.get(key) ?? { count: 0, latest: seq };
+    entry.count += step;
+    if (step > 0) entry.latest = seq;
+    if (entry.count > 0) running.set(key, entry);
+    else running.delete(key);
     const latestError = seq === entry.latest ? error : (core.get().mutations[id]?.[kind]?.error ?? null);
     setMutation(id, kind, entry.count > 0 ? { pending: true, error: latestError } : latestError && { pending: false, error: latestError });
-    const conversationId = id;
-    const mutation = kind;
-    if (undone) core.emit({ type: 'mutation.undone', mutation, conversationId });
-    else if (error) core.emit({ type: 'mutation.failed', mutation, conversationId, error });
-    else core.emit({ type: 'mutation.succeeded', mutation, conversationId });
+  }
+
+  /** One of this kind settled. */
+  function finished(id: string, kind: MutationKind, seq: number, error: InboxError | null, undone = false) {
+    track(id, kind, seq, -1, error);
+    tell(id, kind, undone ? 'undone' : error ? 'failed' : 'succeeded', error);
   }
 
   async function mutate<T>(id: string, kind: MutationKind, work: Work<T>, gate?: Gate): Promise<T> {
@@ -105,13 +115,8 @@ export function createMutations(
     holds.flush(id);
     const seq = core.nextSeq();
     work.begin(seq);
-    const key = `${kind}\u0000${id}`;
-    const entry = running.get(key) ?? { count: 0, latest: 0 };
-    entry.count++;
-    entry.latest = seq;
-    running.set(key, entry);
-    setMutation(id, kind, { pending: true, error: null });
-    core.emit({ type: 'mutation.started', mutation: kind, conversationId: id });
+    track(id, kind, seq, 1);
+    tell(id, kind, 'started');
     let release: (() => void) | null = null;
     if (gate) {
       release = await gate();

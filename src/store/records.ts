@@ -7,29 +7,16 @@
  */
 
 /** An empty record without a prototype. */
-export function dict<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}
+export const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
-/** A prototype-free copy of `record` (which may have one). */
-export function copyDict<T>(record: Readonly<Record<string, T>>): Record<string, T> {
-  const out = dict<T>();
-  for (const key of Object.keys(record)) out[key] = record[key]!;
-  return out;
-}
+/** A prototype-free copy of `record` (assigning into an object without a prototype makes even `__proto__` an own key). */
+export const copyDict = <T>(record: Readonly<Record<string, T>>): Record<string, T> => Object.assign(dict<T>(), record);
 
-/** A copy with `key` set. */
-export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+/** A copy with `key` set, or without it for `undefined`. */
+export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T | undefined): Record<string, T> {
   const out = copyDict(record);
-  out[key] = value;
-  return out;
-}
-
-/** A copy without `key`, or `record` itself when it has no such key. */
-export function withoutEntry<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
-  if (!Object.prototype.hasOwnProperty.call(record, key)) return record as Record<string, T>;
-  const out = copyDict(record);
-  delete out[key];
+  if (value === undefined) delete out[key];
+  else out[key] = value;
   return out;
 }
 
