@@ -45,7 +45,7 @@ interface Work<T> {
   succeed(answer: T): void;
   fail(): void;
   /** Sent only now (after its undo window, its bulk turn, or a held resolve it waited for): it counts from now. */
-  restamp?(): void;
+  restamp?: (() => void) | undefined;
 }
 
 /**
