@@ -118,7 +118,7 @@ const widgetLoader = (chunkFiles: () => Record<string, string>): Plugin => ({
         },
       ],
       build: {
-        target: 'es2020',
+        target: 'es2022',
         outDir: 'dist/widget',
         emptyOutDir: false,
         sourcemap: false,
@@ -186,7 +186,7 @@ const widget = defineConfig({
     widgetLoader(() => widgetChunkFiles),
   ],
   build: {
-    target: 'es2020',
+    target: 'es2022',
     outDir: 'dist/widget',
     emptyOutDir: true,
     sourcemap: false,
