@@ -24,8 +24,9 @@ export const MAX_PAGE_SIZE = 100;
 export function normalizeQuery(query: ConversationQuery, capabilities: AdapterCapabilities): NormalizedQuery {
   const { channel, assigneeId, unassigned } = query;
   const { channels, maxPageSize } = capabilities;
-  const normalized: NormalizedQuery = { page: query.page ?? 1, limit: query.limit ?? DEFAULT_PAGE_SIZE, status: query.status ?? 'all' };
-  const { page, limit, status } = normalized;
+  const page = query.page ?? 1;
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const status = query.status ?? 'all';
   if (!Number.isInteger(page) || page < 1) throw new InboxError('invalid_input', `Page must be a whole number from 1 up, got ${String(page)}.`);
   if (!Number.isInteger(limit) || limit < 1 || limit > maxPageSize) throw new InboxError('invalid_input', `Limit must be a whole number from 1 to ${maxPageSize}, got ${String(limit)}.`);
   const refuse = (what: string) => new InboxError('unsupported', `This backend cannot filter ${what}.`);
@@ -35,10 +36,8 @@ export function normalizeQuery(query: ConversationQuery, capabilities: AdapterCa
   if (unassigned && !capabilities.unassignedFilter) throw refuse('to unassigned conversations');
   if (unassigned && assigneeId) throw new InboxError('invalid_input', 'A query cannot ask for unassigned conversations and an assignee at once.');
   if (assigneeId && !capabilities.assigneeFilter) throw refuse('by assignee');
-  if (channel !== undefined) normalized.channel = channel;
-  if (unassigned) normalized.unassigned = true;
-  if (assigneeId) normalized.assigneeId = assigneeId;
-  return normalized;
+  // Only the filters given: an absent one is left out, not set to undefined.
+  return { page, limit, status, ...(channel !== undefined && { channel }), ...(unassigned && { unassigned: true }), ...(assigneeId && { assigneeId }) };
 }
 
 /**

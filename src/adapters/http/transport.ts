@@ -164,15 +164,18 @@ export function createTransport(config: TransportConfig): Transport {
     }
     const { ok, status } = response;
     const text = await readLimited(response, ok ? maxResponseBytes : Math.min(maxResponseBytes, MAX_ERROR_BODY_BYTES));
-    // Not retried: the same answer would come again, as large.
-    if (text === undefined && ok) throw fail('invalid_response', `answered over maxResponseBytes (${maxResponseBytes})`, { status });
     let parsed: unknown;
     try {
       parsed = JSON.parse(text!);
     } catch {
-      if (ok) throw fail('invalid_response', `HTTP ${status} with ${text?.trim() ? `a body that is not JSON: "${clip(text)}"` : 'an empty body'}`, { status });
+      // Not JSON (or over the limit): refused below in an answer, and no server text in an error.
     }
-    if (ok) return parsed;
+    if (ok) {
+      if (parsed !== undefined) return parsed;
+      // Not retried: the same answer would come again, as large or as broken.
+      const what = text === undefined ? `more than maxResponseBytes (${maxResponseBytes})` : text.trim() ? `a body that is not JSON: "${clip(text)}"` : 'an empty body';
+      throw fail('invalid_response', `HTTP ${status} with ${what}`, { status });
+    }
 
     const serverMessage = readErrorText(parsed);
     const code = status >= 500 ? 'server' : (STATUS_CODES[status] ?? (status === 400 && /\bid\b/i.test(serverMessage ?? '') ? 'invalid_id' : 'invalid_input'));

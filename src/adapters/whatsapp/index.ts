@@ -31,9 +31,9 @@ function guarded(input: HeadersInput): HeadersInput {
       return await input();
     } catch (error) {
       if (isInboxError(error)) throw error;
-      const { name, message, code, status } = Object(error) as Record<string, unknown>;
-      const reason = error instanceof Error ? error.message : String(error);
-      const unauthorized = /unauthori[sz]ed|unauthenticated|\b401\b/i.test([reason, name, message, code, status].join(' '));
+      const { name, code, status } = Object(error) as Record<string, unknown>;
+      const reason = String((error as { message?: unknown } | null)?.message ?? error);
+      const unauthorized = /unauthori[sz]ed|unauthenticated|\b401\b/i.test(`${reason} ${String(name)} ${String(code)} ${String(status)}`);
       throw new InboxError(unauthorized ? 'unauthorized' : 'network', `WhatsApp API: headers() failed: ${reason || 'no reason given'}.`, { cause: error });
     }
   };
