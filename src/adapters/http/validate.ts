@@ -153,7 +153,7 @@ function kindOf(value: unknown): string {
 
 /** Reads an error text from `error`, `error.message` or `message`, whichever is there. */
 export function readErrorText(body: unknown): string | undefined {
-  const { error, message } = Object(body) as { error?: { message?: unknown } | undefined; message?: unknown };
+  const { error, message } = Object(body) as { error?: { message?: unknown | undefined } | undefined; message?: unknown | undefined };
   for (const text of [error, error?.message, message]) if (typeof text === 'string' && text) return text;
   return undefined;
 }

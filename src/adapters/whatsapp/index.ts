@@ -32,7 +32,7 @@ function guarded(input: HeadersInput): HeadersInput {
     } catch (error) {
       if (isInboxError(error)) throw error;
       const { name, code, status } = Object(error) as Record<string, unknown>;
-      const reason = String((error as { message?: unknown } | null)?.message ?? error);
+      const reason = String((error as { message?: unknown | undefined } | null)?.message ?? error);
       const unauthorized = /unauthori[sz]ed|unauthenticated|\b401\b/i.test(`${reason} ${String(name)} ${String(code)} ${String(status)}`);
       throw new InboxError(unauthorized ? 'unauthorized' : 'network', `WhatsApp API: headers() failed: ${reason || 'no reason given'}.`, { cause: error });
     }
