@@ -86,8 +86,9 @@ async function createAdapter(options: WidgetAdapterOptions, resolveContact: Widg
     case 'memory':
       return (await import('./flavours/memory.js')).create(options);
     case 'whatsapp':
+      return (await import('./flavours/whatsapp.js')).create(options);
     case 'waply':
-      return (await import('./flavours/http.js')).create(options, resolveContact);
+      return (await import('./flavours/waply.js')).create(options, resolveContact);
   }
 }
 
