@@ -60,7 +60,8 @@ export const Selected: Story = {
     await user.keyboard('{Shift>}');
     await user.click(within(third!).getByRole('checkbox'));
     await user.keyboard('{/Shift}');
-    const toolbar = canvas.getByRole('toolbar', { name: 'Selected conversations' });
+    // The toolbar's body may still be on its way at the first selection (it loads on idle).
+    const toolbar = await canvas.findByRole('toolbar', { name: 'Selected conversations' });
     await expect(within(toolbar).getByText('3 selected')).toBeVisible();
     await expect(canvas.queryByRole('group', { name: 'Filters' })).toBeNull();
     await expect(first).toHaveAttribute('aria-checked', 'true');
@@ -80,7 +81,8 @@ export const ResolveWithOneRefused: Story = {
     await rows(canvasElement);
     list.focus();
     await userEvent.keyboard('x{Shift>}{ArrowDown}{ArrowDown}{/Shift}');
-    const toolbar = canvas.getByRole('toolbar', { name: 'Selected conversations' });
+    // The toolbar's body may still be on its way at the first selection (it loads on idle).
+    const toolbar = await canvas.findByRole('toolbar', { name: 'Selected conversations' });
     await expect(within(toolbar).getByText('3 selected')).toBeVisible();
     await userEvent.click(within(toolbar).getByRole('button', { name: 'Resolve' }));
     const status = canvasElement.querySelector<HTMLElement>('[data-slot="bulk-status"]')!;
@@ -98,7 +100,7 @@ export const Summary: Story = {
     await rows(canvasElement);
     list.focus();
     await userEvent.keyboard('x{Shift>}{ArrowDown}{ArrowDown}{/Shift}');
-    await userEvent.click(within(canvas.getByRole('toolbar', { name: 'Selected conversations' })).getByRole('button', { name: 'Resolve' }));
+    await userEvent.click(within(await canvas.findByRole('toolbar', { name: 'Selected conversations' })).getByRole('button', { name: 'Resolve' }));
     const status = canvasElement.querySelector<HTMLElement>('[data-slot="bulk-status"]')!;
     await waitFor(() => expect(within(status).getByRole('button', { name: 'Retry failed' })).toBeVisible(), { timeout: 5000 });
   },

@@ -17,7 +17,7 @@ const DEFAULT_UNDO_MS = 5_000;
 export interface InboxProviderProps {
   /** The backend. A new adapter object starts a new store. Required unless `store` is given. */
   adapter?: ConversationsAdapter | undefined;
-  /** A store made with `createInboxStore`, to share it or use it outside React too. Wins over `adapter`. */
+  /** A store made with `createInboxStore`, to share it or use it outside React too. Wins over `adapter`. It keeps the options it was made with, except those set by the props below. */
   store?: InboxStore | undefined;
   /** The signed-in agent ("Assign to me"). Default none. */
   currentUser?: CurrentUser | null | undefined;
@@ -72,11 +72,23 @@ export function InboxProvider({
   const undoMs = undoProp ?? (givenStore ? undefined : DEFAULT_UNDO_MS);
   useEffect(() => store.mount(), [store]);
   const userKey = currentUser ? `${currentUser.id}\u0000${currentUser.name ?? ''}\u0000${currentUser.email ?? ''}` : '';
+  const ownsStore = !givenStore;
   useEffect(() => {
-    store.setOptions({ currentUser: currentUser ?? null, directory, pollIntervalMs, ...(undoMs !== undefined && { undoMs }) });
+    // A store the host made keeps the options it was made with, except those the provider's props set;
+    // a store made here follows every prop (one left out is its default again).
+    store.setOptions(
+      ownsStore
+        ? { currentUser: currentUser ?? null, directory, pollIntervalMs, ...(undoMs !== undefined && { undoMs }) }
+        : {
+            ...(currentUser !== undefined && { currentUser }),
+            ...(directory !== undefined && { directory }),
+            ...(pollIntervalMs !== undefined && { pollIntervalMs }),
+            ...(undoMs !== undefined && { undoMs }),
+          },
+    );
     // currentUser is compared by value (userKey) so an inline object does not reload assignees each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, userKey, directory, pollIntervalMs, undoMs]);
+  }, [store, ownsStore, userKey, directory, pollIntervalMs, undoMs]);
   // The strings go down as given: components fill in the English defaults where they read them.
   const value = useMemo(() => ({ store, locale, messages, waitingAlertAfterMs }), [store, locale, messages, waitingAlertAfterMs]);
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;

@@ -183,3 +183,41 @@ describe('two InboxProviders on one page', () => {
     expect((await right.getConversation('conv_1')).status).toBe('open');
   });
 });
+
+describe('InboxProvider with a store the host made', () => {
+  it("keeps the store's own agent, directory and polling unless a prop sets them", async () => {
+    vi.useFakeTimers();
+    try {
+      const { createInboxStore } = await import('inboxkit');
+      const listed = vi.fn();
+      const memory = createMemoryAdapter({ conversations: [conversation('conv_1', 'Ada')] });
+      const adapter: ConversationsAdapter = { ...memory, listConversations: (query, options) => (listed(), memory.listConversations(query, options)) };
+      const directory = { users: [{ id: 'user_kim', name: 'Kim' }] };
+      const store = createInboxStore({ adapter, currentUser: { id: 'user_kim', name: 'Kim' }, directory, pollIntervalMs: 0, storage: createMemoryStorage() });
+      const { result, rerender } = renderHook(() => useAssignees(), {
+        wrapper: ({ children }) => <InboxProvider store={store}>{children}</InboxProvider>,
+      });
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(10);
+      });
+      expect(store.state.getState().currentUser).toMatchObject({ id: 'user_kim', name: 'Kim' });
+      expect(result.current.assignees.map((a) => a.id)).toContain('user_kim');
+      // Polling stays off as the store was made: no list request however long the page stays open.
+      const unobserve = store.observeList({});
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(10);
+      });
+      const before = listed.mock.calls.length;
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(60_000);
+      });
+      expect(listed.mock.calls.length).toBe(before);
+      rerender();
+      expect(store.state.getState().currentUser?.id).toBe('user_kim');
+      unobserve();
+      store.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
