@@ -96,7 +96,7 @@ const asciiOnly = (): Plugin => ({
   },
 });
 const widgetDefine = { 'process.env.NODE_ENV': JSON.stringify('production'), __INBOXKIT_VERSION__: JSON.stringify(version) };
-const widgetLoader = (chunkFiles: () => Record<string, string>): Plugin => ({
+const widgetLoader = (chunkFiles: () => Record<string, string | string[]>): Plugin => ({
   name: 'inboxkit:widget-loader',
   apply: 'build',
   async closeBundle() {
@@ -118,7 +118,7 @@ const widgetLoader = (chunkFiles: () => Record<string, string>): Plugin => ({
         },
       ],
       build: {
-        target: 'es2020',
+        target: 'es2022',
         outDir: 'dist/widget',
         emptyOutDir: false,
         sourcemap: false,
@@ -128,7 +128,7 @@ const widgetLoader = (chunkFiles: () => Record<string, string>): Plugin => ({
     });
   },
 });
-const widgetChunkFiles: Record<string, string> = {};
+const widgetChunkFiles: Record<string, string | string[]> = {};
 // Names the runtime and backend chunks for the loader, and lays chunks out by when a page fetches them:
 // chunks/*.js with the runtime (its static imports), chunks/lazy/*.js only when asked for. The size
 // budgets count on that layout. A chunk shared only by lazy chunks is moved to lazy/ after writing
@@ -142,10 +142,6 @@ const widgetLayout = (): Plugin => {
       const entry = chunks.find((chunk) => chunk.isEntry);
       if (!entry) this.error('no runtime chunk');
       widgetChunkFiles.runtime = entry.fileName;
-      for (const chunk of chunks) {
-        const flavour = chunk.facadeModuleId?.match(/src\/widget\/flavours\/(\w+)\.ts$/)?.[1];
-        if (flavour) widgetChunkFiles[flavour] = chunk.fileName;
-      }
       const initial = new Set<string>();
       const visit = (fileName: string) => {
         if (initial.has(fileName)) return;
@@ -162,17 +158,39 @@ const widgetLayout = (): Plugin => {
         if (importers.some((importer) => !importer.startsWith('chunks/lazy/'))) this.error(`${chunk.fileName}: cannot place it`);
         moves.push({ from: chunk.fileName, to: chunk.fileName.replace('chunks/', 'chunks/lazy/'), importers });
       }
+      // Each backend's chunk and the lazy chunks it imports (named as they will be once moved), for the loader to fetch at once.
+      const finalName = (fileName: string) => moves.find((move) => move.from === fileName)?.to ?? fileName;
+      for (const chunk of chunks) {
+        const flavour = chunk.facadeModuleId?.match(/src\/widget\/flavours\/(\w+)\.ts$/)?.[1];
+        if (!flavour) continue;
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          if (initial.has(fileName) || files.has(fileName)) return;
+          files.add(fileName);
+          for (const next of chunks.find((other) => other.fileName === fileName)?.imports ?? []) add(next);
+        };
+        add(chunk.fileName);
+        widgetChunkFiles[flavour] = [...files].map(finalName);
+      }
     },
-    async writeBundle(options) {
+    async writeBundle(options, bundle) {
       const dir = options.dir ?? 'dist/widget';
+      const moved = new Set(moves.map((move) => move.from));
       for (const { from, to, importers } of moves) {
         await rename(join(dir, from), join(dir, to));
         const name = basename(from);
         for (const importer of importers) {
-          const path = join(dir, importer);
+          const path = join(dir, moved.has(importer) ? importer.replace('chunks/', 'chunks/lazy/') : importer);
           const code = await readFile(path, 'utf8');
           await writeFile(path, code.replaceAll(`"../${name}"`, `"./${name}"`));
         }
+        // What the moved chunk imports from the runtime's side (chunks/) is now one folder up.
+        const chunk = bundle[from];
+        const staying = chunk?.type === 'chunk' ? chunk.imports.filter((imported) => !moved.has(imported) && !imported.startsWith('chunks/lazy/')) : [];
+        if (staying.length === 0) continue;
+        let code = await readFile(join(dir, to), 'utf8');
+        for (const imported of staying) code = code.replaceAll(`"./${basename(imported)}"`, `"../${basename(imported)}"`);
+        await writeFile(join(dir, to), code);
       }
     },
   };
@@ -186,7 +204,7 @@ const widget = defineConfig({
     widgetLoader(() => widgetChunkFiles),
   ],
   build: {
-    target: 'es2020',
+    target: 'es2022',
     outDir: 'dist/widget',
     emptyOutDir: true,
     sourcemap: false,

@@ -33,6 +33,7 @@ export { useConversationCount } from './hooks/useConversationCount.js';
 export type { ConversationCountResult } from './hooks/useConversationCount.js';
 export { useInboxEvents } from './hooks/useInboxEvents.js';
 export { useInboxMessages } from './hooks/useInboxMessages.js';
+export type { DateLocale } from './hooks/context.js';
 export { defaultMessages } from './hooks/messages.js';
 export type { InboxMessages, RowLabelParts } from './hooks/messages.js';
 

@@ -82,7 +82,7 @@ export const ResolveAndUndo: Story = {
   },
 };
 
-/** The same in a phone-sized host: the line sits over the open pane. */
+/** At phone width (one pane), the line sits under the composer, whose buttons move up to stay clear of it. */
 export const Narrow: Story = {
   args: { width: 375 },
   play: async ({ canvasElement }) => {
@@ -98,6 +98,11 @@ export const Narrow: Story = {
     const frame = inbox.getBoundingClientRect();
     await expect(box.left).toBeGreaterThanOrEqual(frame.left);
     await expect(box.right).toBeLessThanOrEqual(frame.right);
+    // The line covers none of the composer's controls: the composer makes room under them.
+    const addNote = canvas.getByRole('button', { name: 'Add note' }).getBoundingClientRect();
+    const field = canvas.getByRole('textbox', { name: /Internal note/ }).getBoundingClientRect();
+    await expect(addNote.bottom).toBeLessThanOrEqual(box.top);
+    await expect(field.bottom).toBeLessThanOrEqual(box.top);
   },
 };
 

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Locale } from 'date-fns';
 import type { ConversationsAdapter } from '../core/types.js';
 import { createInboxStore } from '../store/createInboxStore.js';
 import type { AssigneeDirectory, CurrentUser, InboxStore } from '../store/createInboxStore.js';
@@ -8,6 +7,7 @@ import type { DraftStorage } from '../store/drafts.js';
 import type { DehydratedInbox } from '../store/hydration.js';
 import { DEFAULT_WAITING_ALERT_AFTER_MS } from '../core/triage.js';
 import { InboxContext } from './context.js';
+import type { DateLocale } from './context.js';
 import { defaultMessages } from './messages.js';
 import type { InboxMessages } from './messages.js';
 
@@ -24,8 +24,8 @@ export interface InboxProviderProps {
   currentUser?: CurrentUser | null | undefined;
   /** Users and teams to offer when the backend cannot list them. Default none. */
   directory?: AssigneeDirectory | undefined;
-  /** date-fns locale for times and dates. Default English. */
-  locale?: Locale | undefined;
+  /** The locale times and dates are written in: a date-fns `Locale` (e.g. `dateLocale` of `inboxkit/locales/de`) or any `{ code }` with a BCP-47 tag; only the tag is read. Default US English. */
+  locale?: DateLocale | undefined;
   /** UI strings to replace (any subset), e.g. to translate. Default English. */
   messages?: Partial<InboxMessages> | undefined;
   /** Polling interval while the page is visible; 0 turns it off. Default 15 000 ms. */

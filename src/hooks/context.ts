@@ -3,10 +3,16 @@ import type { Locale } from 'date-fns';
 import type { InboxStore } from '../store/createInboxStore.js';
 import type { InboxMessages } from './messages.js';
 
+/**
+ * The locale dates are written in: a date-fns `Locale` (as `inboxkit/locales/<tag>` exports it), or
+ * anything with its `code`, a BCP-47 tag. Only the tag is read: the platform's Intl writes the dates.
+ */
+export type DateLocale = Pick<Locale, 'code'>;
+
 export interface InboxContextValue {
   store: InboxStore;
-  /** date-fns locale for times and dates; English when absent. */
-  locale: Locale | undefined;
+  /** The locale for times and dates; US English when absent. */
+  locale: DateLocale | undefined;
   /** UI strings, defaults filled in. */
   messages: InboxMessages;
   /** After how long a waiting customer turns a row into an alert (`data-waiting="overdue"`), in ms. */

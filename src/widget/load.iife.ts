@@ -1,8 +1,8 @@
 import type * as Runtime from './runtime.js';
 import type { WidgetAdapterOptions } from './options.js';
 
-/** Chunk files, relative to this script, as the build named them: `runtime`, `memory` and `http` (both HTTP backends). */
-declare const __INBOXKIT_CHUNKS__: { runtime: string; memory?: string | undefined; http?: string | undefined };
+/** Chunk files, relative to this script, as the build named them: `runtime`, and for each backend its chunk with the lazy chunks it imports. */
+declare const __INBOXKIT_CHUNKS__: { runtime: string } & Partial<Record<WidgetAdapterOptions['flavour'], string[]>>;
 
 // Captured while the script runs (currentScript is null later, and in any
 // callback): the chunks live beside the script, wherever the page put it.
@@ -25,6 +25,6 @@ export function loadRuntime(): Promise<typeof Runtime> {
 
 /** Starts fetching a backend's chunk beside the runtime's (the runtime imports the same URL, so it is one module). */
 export function prefetchFlavour(flavour: WidgetAdapterOptions['flavour']): void {
-  const file = __INBOXKIT_CHUNKS__[flavour === 'memory' ? 'memory' : 'http'];
-  if (file) load(file).catch(() => {}); // a failure is reported by the runtime's own import
+  // The backend's chunk and the ones it imports, all at once (no waterfall); a failure is reported by the runtime's own import.
+  for (const file of __INBOXKIT_CHUNKS__[flavour] ?? []) load(file).catch(() => {});
 }

@@ -12,6 +12,6 @@ export function loadRuntime(): Promise<typeof Runtime> {
 
 /** Starts fetching a backend's chunk beside the runtime's, so neither waits for the other (the runtime imports it too). */
 export function prefetchFlavour(flavour: WidgetAdapterOptions['flavour']): void {
-  const load = flavour === 'memory' ? import('./flavours/memory.js') : import('./flavours/http.js');
+  const load = flavour === 'memory' ? import('./flavours/memory.js') : flavour === 'waply' ? import('./flavours/waply.js') : import('./flavours/whatsapp.js');
   load.catch(() => {}); // a failure is reported by the runtime's own import
 }

@@ -2,7 +2,7 @@
 // element, loaded as one chunk (the script tag's loader fetches it). The
 // backends and each UI catalog other than English are chunks of their own.
 import { createRoot } from 'react-dom/client';
-import type { Locale } from 'date-fns';
+import type { DateLocale } from '../hooks/context.js';
 import { isInboxError } from '../core/errors.js';
 import type { ConversationsAdapter } from '../core/types.js';
 import { Inbox } from '../components/Inbox/Inbox.js';
@@ -18,22 +18,24 @@ const HOST_CSS = `:host { all: initial; display: block; font-family: inherit; bl
 .ik-widget-root { block-size: 100%; }
 .ik-widget-root > .ik-inbox { block-size: 100%; }`;
 
-/** A UI catalog (`inboxkit/locales/<tag>`): strings and the date-fns locale. */
+/** A UI catalog (`inboxkit/locales/<tag>`): its strings, and the language its dates are written in. */
 interface Catalog {
   messages: InboxMessages;
-  dateLocale: Locale | undefined;
+  dateLocale: DateLocale;
 }
 
-// English is the default strings and date-fns's default locale (both already in the runtime); every
-// other catalog is a chunk fetched when asked for. A Map, so a tag like "constructor" finds nothing.
+// English is the default strings and dates (already in the runtime); every other catalog is a chunk
+// fetched when asked for, its strings only: dates need no more than the language's tag (the platform's
+// Intl writes them), so the catalog's date-fns locale is left out of the chunk.
+// A Map, so a tag like "constructor" finds nothing.
 const CATALOGS = new Map<string, () => Promise<Catalog>>([
-  ['ar', () => import('../locales/ar.js')],
-  ['de', () => import('../locales/de.js')],
-  ['es', () => import('../locales/es.js')],
-  ['fr', () => import('../locales/fr.js')],
-  ['pt', () => import('../locales/pt.js')],
-  ['ja', () => import('../locales/ja.js')],
-  ['hi', () => import('../locales/hi.js')],
+  ['ar', () => import('../locales/ar.js').then(({ messages }) => ({ messages, dateLocale: { code: 'ar' } }))],
+  ['de', () => import('../locales/de.js').then(({ messages }) => ({ messages, dateLocale: { code: 'de' } }))],
+  ['es', () => import('../locales/es.js').then(({ messages }) => ({ messages, dateLocale: { code: 'es' } }))],
+  ['fr', () => import('../locales/fr.js').then(({ messages }) => ({ messages, dateLocale: { code: 'fr' } }))],
+  ['pt', () => import('../locales/pt.js').then(({ messages }) => ({ messages, dateLocale: { code: 'pt-BR' } }))],
+  ['ja', () => import('../locales/ja.js').then(({ messages }) => ({ messages, dateLocale: { code: 'ja' } }))],
+  ['hi', () => import('../locales/hi.js').then(({ messages }) => ({ messages, dateLocale: { code: 'hi' } }))],
 ]);
 
 /** The catalog for a language: null (English) for `en`, and for a language without one, with a console warning. */
@@ -84,8 +86,9 @@ async function createAdapter(options: WidgetAdapterOptions, resolveContact: Widg
     case 'memory':
       return (await import('./flavours/memory.js')).create(options);
     case 'whatsapp':
+      return (await import('./flavours/whatsapp.js')).create(options);
     case 'waply':
-      return (await import('./flavours/http.js')).create(options, resolveContact);
+      return (await import('./flavours/waply.js')).create(options, resolveContact);
   }
 }
 

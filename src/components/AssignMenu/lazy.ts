@@ -1,4 +1,5 @@
 import { lazy, startTransition, useEffect, useLayoutEffect, useState } from 'react';
+import { whenIdle } from '../shared/lazyCode.js';
 import type * as Popup from './AssignMenuPopup.js';
 
 type PopupModule = typeof Popup;
@@ -30,16 +31,6 @@ export const isAssignMenuPopupLoaded = (): boolean => loaded;
 /** Rendered only once the module has arrived, so it never suspends for long and never rejects. */
 // Pure: a host that never renders AssignMenu tree-shakes it, and with it the import of the Radix part.
 export const LazyAssignMenuPopup = /* @__PURE__ */ lazy(() => loadAssignMenuPopup().then((module) => ({ default: module.AssignMenuPopup })));
-
-/** Runs `task` when the browser is idle (or soon, where it has no requestIdleCallback); returns a cancel. */
-export function whenIdle(task: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(task, { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(task, 200);
-  return () => window.clearTimeout(handle);
-}
 
 /**
  * Whether the menu's Radix part may render: fetched when the browser is first

@@ -1,42 +1,93 @@
-import { differenceInCalendarDays, format, formatDistanceStrict, isSameDay, isSameYear } from 'date-fns';
-import type { Locale } from 'date-fns';
+import { differenceInCalendarDays, isSameDay, isSameYear } from 'date-fns';
 import type { Contact, Conversation } from '../../core/types.js';
+import type { DateLocale } from '../../hooks/context.js';
 import type { InboxMessages } from '../../hooks/messages.js';
+
+// Dates are written by the platform's Intl formatters, in the language of the
+// locale the host passes (a date-fns Locale's `code`), US English when none: the
+// browser already ships every language's patterns, so the bundle carries no
+// pattern tables and each catalog's dates follow that language's own order
+// ("2. Dez." in German). date-fns does the calendar arithmetic.
+
+type Style = 'clock' | 'weekday' | 'dayMonth' | 'date' | 'longDay' | 'longDate' | 'full' | 'dayMonthTime' | 'dateTime';
+
+const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
+  clock: { hour: 'numeric', minute: '2-digit' },
+  weekday: { weekday: 'short' },
+  dayMonth: { day: 'numeric', month: 'short' },
+  date: { dateStyle: 'medium' },
+  longDay: { weekday: 'long', day: 'numeric', month: 'long' },
+  longDate: { dateStyle: 'long' },
+  full: { dateStyle: 'medium', timeStyle: 'medium' },
+  dayMonthTime: { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' },
+};
+
+type Unit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+// Formatters are costly to make and cheap to use: one per language and style, made on first use.
+const formatters = new Map<string, object>();
+
+function cached<T extends object>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+const tag = (locale: DateLocale | undefined): string => locale?.code ?? 'en-US';
+
+function formatDate(time: number, style: Style, locale: DateLocale | undefined): string {
+  const code = tag(locale);
+  return cached(`${code} ${style}`, () => new Intl.DateTimeFormat(code, STYLES[style])).format(time);
+}
+
+/** A whole, rounded-down count of the largest unit that fits (at least a minute), as date-fns's strict distance picks it. */
+function largestUnit(ms: number): [number, Unit] {
+  const minutes = Math.max(1, Math.floor(ms / 60_000));
+  if (minutes < 60) return [minutes, 'minute'];
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return [hours, 'hour'];
+  const days = Math.floor(hours / 24);
+  if (days < 30) return [days, 'day'];
+  return days < 365 ? [Math.floor(days / 30), 'month'] : [Math.floor(days / 365), 'year'];
+}
 
 /**
  * A list row's time: "now" within a minute either side of now, "5m", "3h"
  * within the last hours of today, "Yesterday", a weekday within the week,
  * else a short date (with the year when it is not this year). A time later
  * today than the clock (a skewed server) shows its clock time, never a date.
- * Localized through date-fns and the messages.
+ * Localized through the messages and the locale's language.
  */
-export function formatListTime(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+export function formatListTime(iso: string, now: number, messages: InboxMessages, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return '';
   const diff = now - time;
   if (Math.abs(diff) < 60_000) return messages.justNow;
   const minutes = Math.floor(diff / 60_000);
   const days = differenceInCalendarDays(now, time);
-  if (days === 0 && diff < 0) return format(time, 'p', { locale });
+  if (days === 0 && diff < 0) return formatDate(time, 'clock', locale);
   if (days === 0 && minutes < 60) return messages.minutesAgo(minutes);
   if (days === 0) return messages.hoursAgo(Math.floor(minutes / 60));
   if (days === 1) return messages.yesterday;
-  if (days > 1 && days < 7) return format(time, 'EEE', { locale });
-  return isSameYear(now, time) ? format(time, 'd MMM', { locale }) : format(time, 'PP', { locale });
+  if (days > 1 && days < 7) return formatDate(time, 'weekday', locale);
+  return formatDate(time, isSameYear(now, time) ? 'dayMonth' : 'date', locale);
 }
 
 /**
  * A list row's time in words, for its accessible name: "now" within a minute
  * either side of now (as the row shows it), "4 minutes ago", "3 days ago" in
- * the date-fns locale; a time later today than the clock reads as the clock time.
+ * the locale's language; a time later today than the clock reads as the clock time.
  */
-export function formatSpokenTime(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+export function formatSpokenTime(iso: string, now: number, messages: InboxMessages, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return '';
   const diff = now - time;
   if (Math.abs(diff) < 60_000) return messages.justNow;
-  if (diff < 0) return isSameDay(now, time) ? format(time, 'p', { locale }) : formatFull(iso, locale);
-  return formatDistanceStrict(time, now, { addSuffix: true, roundingMethod: 'floor', locale });
+  if (diff < 0) return isSameDay(now, time) ? formatDate(time, 'clock', locale) : formatFull(iso, locale);
+  const [count, unit] = largestUnit(diff);
+  const code = tag(locale);
+  return cached(`${code} ago`, () => new Intl.RelativeTimeFormat(code, { numeric: 'always' })).format(-count, unit);
 }
 
 /** A duration, short, as rows show it: "40m", "3h", "2d" (whole units, rounded down; at least 1m). */
@@ -48,36 +99,38 @@ export function formatShortDuration(ms: number, messages: InboxMessages): string
 }
 
 /** A duration in words, for screen readers and sentences: "40 minutes", "3 hours", "2 days" (rounded down; at least a minute). */
-export function formatSpokenDuration(ms: number, locale: Locale | undefined): string {
-  return formatDistanceStrict(0, Math.max(60_000, ms), { roundingMethod: 'floor', locale });
+export function formatSpokenDuration(ms: number, locale: DateLocale | undefined): string {
+  const [count, unit] = largestUnit(ms);
+  const code = tag(locale);
+  return cached(`${code} ${unit}s`, () => new Intl.NumberFormat(code, { style: 'unit', unit, unitDisplay: 'long' })).format(count);
 }
 
-/** A moment near now for a sentence: the clock time today ("14:05"), else the date and time ("2 Dec, 14:05"). */
-export function formatWhen(iso: string, now: number, locale: Locale | undefined): string {
+/** A moment near now for a sentence: the clock time today ("2:05 PM"), else the date and time ("Dec 2, 2:05 PM"). */
+export function formatWhen(iso: string, now: number, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return isSameDay(now, time) ? format(time, 'p', { locale }) : formatDateTime(iso, now, locale);
+  return isSameDay(now, time) ? formatDate(time, 'clock', locale) : formatDateTime(iso, now, locale);
 }
 
 /** A day heading in a conversation: "Today", "Yesterday", or a full date. */
-export function formatDay(iso: string, now: number, messages: InboxMessages, locale: Locale | undefined): string {
+export function formatDay(iso: string, now: number, messages: InboxMessages, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   const days = differenceInCalendarDays(now, time);
   if (days === 0) return messages.today;
   if (days === 1) return messages.yesterday;
-  return format(time, isSameYear(now, time) ? 'EEEE d MMMM' : 'PPP', { locale });
+  return formatDate(time, isSameYear(now, time) ? 'longDay' : 'longDate', locale);
 }
 
 /** A message's clock time. */
-export function formatClock(iso: string, locale: Locale | undefined): string {
+export function formatClock(iso: string, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? '' : format(time, 'p', { locale });
+  return Number.isNaN(time) ? '' : formatDate(time, 'clock', locale);
 }
 
 /** A full date and time, for `title` and `dateTime` attributes. */
-export function formatFull(iso: string, locale: Locale | undefined): string {
+export function formatFull(iso: string, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : format(time, 'PPpp', { locale });
+  return Number.isNaN(time) ? iso : formatDate(time, 'full', locale);
 }
 
 /** The name to show for a conversation's contact, never empty: name, phone, email, or a readable fallback. */
@@ -109,11 +162,11 @@ export function colourSlot(id: string): number {
   return Math.abs(hash) % 8;
 }
 
-/** A date and time in words for details: "27 Nov, 07:10" (with the year when it is not this year). */
-export function formatDateTime(iso: string, now: number, locale: Locale | undefined): string {
+/** A date and time in words for details: "Nov 27, 7:10 AM" (with the year when it is not this year). */
+export function formatDateTime(iso: string, now: number, locale: DateLocale | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return `${format(time, isSameYear(now, time) ? 'd MMM' : 'd MMM yyyy', { locale })}, ${format(time, 'p', { locale })}`;
+  return formatDate(time, isSameYear(now, time) ? 'dayMonthTime' : 'dateTime', locale);
 }
 
 /** "firstMessageAt", "customer_tier" or "utm-source" → "First message at", "Customer tier", "Utm source". */
@@ -137,7 +190,7 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
  * ("First message"), others humanized, timestamps formatted, booleans as
  * yes/no; empty values left out. Never raw ISO timestamps or camelCase.
  */
-export function metadataEntries(metadata: Record<string, unknown>, messages: InboxMessages, locale: Locale | undefined, now: number): Array<{ key: string; label: string; value: string }> {
+export function metadataEntries(metadata: Record<string, unknown>, messages: InboxMessages, locale: DateLocale | undefined, now: number): Array<{ key: string; label: string; value: string }> {
   const show = (key: string, value: unknown): string | null => {
     if (value === null || value === undefined || value === '') return null;
     if (typeof value === 'boolean') return value ? messages.yes : messages.no;
