@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', 'bench/results', 'examples/next/.next', 'examples/next/next-env.d.ts'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', 'bench/results', 'examples/next/.next', 'examples/next/next-env.d.ts', '.size'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -30,24 +30,27 @@ export interface InboxErrorOptions {
  */
 export class InboxError extends Error {
   override readonly name = 'InboxError';
-  readonly code: InboxErrorCode;
-  readonly status?: number | undefined;
-  readonly retryAfterMs?: number | undefined;
-  readonly serverMessage?: string | undefined;
+  // Declared, not initialized: each is set only where known, so an error carries no empty fields.
+  declare readonly code: InboxErrorCode;
+  declare readonly status?: number | undefined;
+  declare readonly retryAfterMs?: number | undefined;
+  declare readonly serverMessage?: string | undefined;
 
   constructor(code: InboxErrorCode, message: string, options: InboxErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from the options, and only where the key is there.
+    super(message, options);
     this.code = code;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
-    if (options.serverMessage !== undefined) this.serverMessage = options.serverMessage;
+    for (const key of ['status', 'retryAfterMs', 'serverMessage'] as const) if (options[key] !== undefined) Object.assign(this, { [key]: options[key] });
   }
 
   /** Whether trying the same read again later may succeed. */
   get retryable(): boolean {
-    return this.code === 'rate_limited' || this.code === 'server' || this.code === 'network' || this.code === 'timeout';
+    return this.code === 'timeout' || RETRIED_CODES.includes(this.code);
   }
 }
+
+/** The failures the HTTP transport retries a read after; `retryable` adds `timeout`, which it leaves to the caller. */
+export const RETRIED_CODES: readonly InboxErrorCode[] = ['rate_limited', 'server', 'network'];
 
 /** Narrows an unknown thrown value to `InboxError`, across bundle copies too. */
 export function isInboxError(value: unknown): value is InboxError {

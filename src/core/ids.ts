@@ -6,18 +6,15 @@ import { InboxError } from './errors.js';
  * would climb out of the API path.
  */
 export function assertValidId(id: unknown, what = 'conversation'): asserts id is string {
-  if (typeof id !== 'string' || id.trim() === '') {
-    throw new InboxError('invalid_id', `The ${what} id must be a non-empty string.`);
+  function refuse(problem: string): never {
+    throw new InboxError('invalid_id', `The ${what} id ${problem}.`);
   }
-  if (/^(?:\.|%2e){1,2}$/i.test(id)) {
-    throw new InboxError('invalid_id', `"${id}" is not a valid ${what} id.`);
-  }
-  try {
-    encodeURIComponent(id);
-  } catch {
-    // A lone surrogate (half of an emoji) has no UTF-8 form, so no URL can carry it.
-    throw new InboxError('invalid_id', `The ${what} id is not well-formed text (it holds a lone surrogate).`);
-  }
+  if (typeof id !== 'string' || id.trim() === '') refuse('must be a non-empty string');
+  if (/^(?:\.|%2e){1,2}$/i.test(id)) refuse(`cannot be "${id}"`);
+  // A lone surrogate (half of an emoji; with the u flag, a pair is one code point, so only a lone half is `Cs`)
+  // has no UTF-8 form, so no URL can carry it. Found by a pattern rather than by catching
+  // encodeURIComponent's throw: minifiers drop a call whose result goes unused.
+  if (/\p{Cs}/u.test(id)) refuse('holds a lone surrogate');
 }
 
 /** Whether a URL is safe to load as an image: only absolute http(s) URLs are. */

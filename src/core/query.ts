@@ -22,38 +22,22 @@ export const MAX_PAGE_SIZE = 100;
  * Both are thrown before any request is made.
  */
 export function normalizeQuery(query: ConversationQuery, capabilities: AdapterCapabilities): NormalizedQuery {
+  const { channel, assigneeId, unassigned } = query;
+  const { channels, maxPageSize } = capabilities;
   const page = query.page ?? 1;
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(page) || page < 1) {
-    throw new InboxError('invalid_input', `Page must be a whole number from 1 up, got ${String(page)}.`);
-  }
-  if (!Number.isInteger(limit) || limit < 1 || limit > capabilities.maxPageSize) {
-    throw new InboxError('invalid_input', `Limit must be a whole number from 1 to ${capabilities.maxPageSize}, got ${String(limit)}.`);
-  }
   const status = query.status ?? 'all';
-  if (status !== 'all' && !capabilities.statuses.includes(status)) {
-    throw new InboxError('unsupported', `This backend cannot filter by status "${status}".`);
-  }
-  const normalized: NormalizedQuery = { page, limit, status };
-  if (query.channel !== undefined) {
-    if (!capabilities.channelFilter && !(capabilities.channels.length === 1 && capabilities.channels[0] === query.channel)) {
-      throw new InboxError('unsupported', `This backend cannot filter by channel "${query.channel}".`);
-    }
-    if (!capabilities.channels.includes(query.channel)) {
-      throw new InboxError('unsupported', `This backend has no "${query.channel}" channel.`);
-    }
-    normalized.channel = query.channel;
-  }
-  if (query.unassigned) {
-    if (!capabilities.unassignedFilter) throw new InboxError('unsupported', 'This backend cannot filter to unassigned conversations.');
-    if (query.assigneeId) throw new InboxError('invalid_input', 'A query cannot ask for unassigned conversations and an assignee at once.');
-    normalized.unassigned = true;
-  }
-  if (query.assigneeId !== undefined && query.assigneeId !== '') {
-    if (!capabilities.assigneeFilter) throw new InboxError('unsupported', 'This backend cannot filter by assignee.');
-    normalized.assigneeId = query.assigneeId;
-  }
-  return normalized;
+  if (!Number.isInteger(page) || page < 1) throw new InboxError('invalid_input', `Page must be a whole number from 1 up, got ${String(page)}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxPageSize) throw new InboxError('invalid_input', `Limit must be a whole number from 1 to ${maxPageSize}, got ${String(limit)}.`);
+  const refuse = (what: string) => new InboxError('unsupported', `This backend cannot filter ${what}.`);
+  if (status !== 'all' && !capabilities.statuses.includes(status)) throw refuse(`by status "${status}"`);
+  // A backend with one channel takes a filter by it: every conversation matches.
+  if (channel !== undefined && (!channels.includes(channel) || (!capabilities.channelFilter && channels.length !== 1))) throw refuse(`by channel "${channel}"`);
+  if (unassigned && !capabilities.unassignedFilter) throw refuse('to unassigned conversations');
+  if (unassigned && assigneeId) throw new InboxError('invalid_input', 'A query cannot ask for unassigned conversations and an assignee at once.');
+  if (assigneeId && !capabilities.assigneeFilter) throw refuse('by assignee');
+  // Only the filters given: an absent one is left out, not set to undefined.
+  return { page, limit, status, ...(channel !== undefined && { channel }), ...(unassigned && { unassigned: true }), ...(assigneeId && { assigneeId }) };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { InboxError, isInboxError } from '../../core/errors.js';
-import type { InboxErrorCode } from '../../core/errors.js';
+import { InboxError, isInboxError, RETRIED_CODES } from '../../core/errors.js';
+import type { InboxErrorCode, InboxErrorOptions } from '../../core/errors.js';
 import { assertValidId } from '../../core/ids.js';
+import { clip, readErrorText } from './validate.js';
 
 /** Headers to send with every request: an object, or a (possibly async) function returning one. */
 export type HeadersInput = Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
@@ -42,119 +43,55 @@ export interface HttpAdapterOptions {
 export interface TransportConfig extends HttpAdapterOptions {
   /** Name used in error messages, e.g. "WhatsApp API". */
   apiName: string;
+  /** Where `/conversations` is, under which both APIs keep everything. */
   baseUrl: string;
-  /** None: requests carry only what the platform adds (cookies on a same-origin proxy). */
+  /**
+   * None: requests carry only what the platform adds (cookies on a same-origin proxy). A function
+   * runs under the try's timeout and signal; what it throws fails the try (an `InboxError` as it
+   * is, anything else as `network`), so an adapter taking the host's function wraps it (see
+   * the WhatsApp adapter).
+   */
   headers?: HeadersInput | undefined;
-  /** Pulls the server's own error text out of an error body. */
-  readErrorText(body: unknown): string | undefined;
 }
 
-export interface TransportRequest {
-  method: 'GET' | 'POST';
-  /** Path segments after the base URL; each is URL-encoded here. */
-  path: readonly string[];
-  query?: Record<string, string | number | undefined> | undefined;
-  body?: unknown | undefined;
-  signal?: AbortSignal | undefined;
-}
+/**
+ * Sends a request to `/conversations` and the URL-encoded `path` segments after it,
+ * and resolves to the parsed JSON body. `data` is the query of a GET (fields
+ * left `undefined` are not sent) and the JSON body of a POST. Reads retry per
+ * policy; every failure is an `InboxError`.
+ */
+export type Transport = (method: 'GET' | 'POST', path: readonly string[], signal: AbortSignal | undefined, data?: Record<string, unknown>) => Promise<unknown>;
 
-export interface Transport {
-  /** Sends a request and resolves to the parsed JSON body. Reads (GET) retry per policy. */
-  request(req: TransportRequest): Promise<unknown>;
-}
-
-const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, baseDelayMs: 300, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 };
 /** Default of `maxResponseBytes`: 5 MB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 /** An error body is read only for its message; more than this is not needed. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 /** Same-origin redirects followed before giving up. */
 const MAX_REDIRECTS = 5;
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 /** Resolves relative URLs where there is no page (Node): a relative Location then stays on it. */
 const PLACEHOLDER_ORIGIN = 'http://placeholder.invalid';
+/** HTTP status → code; 5xx is `server`, any other 4xx `invalid_input` (`invalid_id` where a 400 says "id"). */
+const STATUS_CODES: Record<number, InboxErrorCode> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 429: 'rate_limited' };
 
-function statusToCode(status: number, serverText: string | undefined): InboxErrorCode {
-  if (status === 400) return serverText && /\bid\b/i.test(serverText) ? 'invalid_id' : 'invalid_input';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  return 'invalid_input';
-}
+const abortError = () => new InboxError('aborted', 'The request was cancelled.');
 
-const FALLBACK_TEXT: Partial<Record<InboxErrorCode, string>> = {
-  invalid_id: 'The id was not accepted',
-  invalid_input: 'The request was not accepted',
-  unauthorized: 'Not signed in, or the credentials were refused',
-  forbidden: 'Not allowed',
-  not_found: 'Not found',
-  rate_limited: 'Too many requests',
-  server: 'The server failed',
-};
-
-/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from now. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
-
-function abortError(): InboxError {
-  return new InboxError('aborted', 'The request was cancelled.');
-}
-
-/** Waits, or rejects with `aborted` as soon as the signal fires. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Settles like `promise`, or rejects with `onAbort()` as soon as the signal fires. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort = abortError): Promise<T> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const abort = () => reject(onAbort());
+    if (signal?.aborted) return abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
   });
 }
 
-/** Settles like `promise`, or rejects with the signal's reason as soon as it fires. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** A URL made absolute against the page, or against a placeholder origin where there is none. */
-function absoluteUrl(url: string, base?: string): URL | undefined {
+/** A URL made absolute against `base`, the page, or a placeholder origin where there is none. */
+function absoluteUrl(url: string, base = (globalThis as { location?: { href?: string | undefined } | undefined }).location?.href ?? PLACEHOLDER_ORIGIN): URL | undefined {
   try {
-    return new URL(url, base ?? (globalThis as { location?: { href?: string | undefined } | undefined }).location?.href ?? PLACEHOLDER_ORIGIN);
+    return new URL(url, base);
   } catch {
     return undefined;
   }
-}
-
-/** What `fetch` is handed for a URL resolved by `absoluteUrl`: relative again if it was relative. */
-function fetchableUrl(url: URL): string {
-  return url.origin === PLACEHOLDER_ORIGIN ? `${url.pathname}${url.search}` : url.href;
 }
 
 /**
@@ -163,221 +100,130 @@ function fetchableUrl(url: URL): string {
  * at `limit`. Resolves `undefined` when the body is larger; the rest is never read.
  */
 export async function readLimited(message: Pick<Response, 'body' | 'headers'>, limit: number): Promise<string | undefined> {
-  const encoding = message.headers.get('Content-Encoding');
-  const declared = Number(message.headers.get('Content-Length') ?? NaN);
-  if ((encoding === null || encoding === 'identity') && declared > limit) {
-    await message.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
-  if (message.body === null) return '';
-  const reader = message.body.getReader();
+  const encoding = message.headers.get('Content-Encoding') ?? 'identity';
+  const reader = message.body?.getReader();
   const decoder = new TextDecoder();
-  let size = 0;
   let text = '';
-  for (;;) {
+  // A body declared too large (and not compressed, so the length is what it holds) is refused unread.
+  for (let size = encoding === 'identity' && Number(message.headers.get('Content-Length')) > limit ? Infinity : 0; size <= limit; ) {
+    if (!reader) return '';
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return text + decoder.decode();
     size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
     text += decoder.decode(value, { stream: true });
   }
-  return text + decoder.decode();
-}
-
-/** A failed `headers()` as an `InboxError`: `unauthorized` when it says so, else `network` (retried like one). */
-function headersFailure(apiName: string, error: unknown): InboxError {
-  if (isInboxError(error)) return error;
-  const record = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
-  const message = error instanceof Error ? error.message : String(error);
-  const said = [record.name, record.message, record.code, record.status, typeof error === 'string' ? error : undefined].map((part) => (part === undefined ? '' : String(part))).join(' ');
-  const unauthorized = record.status === 401 || /unauthori[sz]ed|unauthenticated|\b401\b/i.test(said);
-  return new InboxError(unauthorized ? 'unauthorized' : 'network', `${apiName}: the headers function failed: ${message || 'no reason given'}.`, { cause: error });
-}
-
-function describe(value: string, max = 120): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  await reader?.cancel().catch(() => undefined);
+  return undefined;
 }
 
 /** The one small transport both HTTP adapters stand on. */
 export function createTransport(config: TransportConfig): Transport {
-  const retry = config.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...config.retry };
-  const timeoutMs = config.timeoutMs ?? 15_000;
-  const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (typeof maxResponseBytes !== 'number' || !(maxResponseBytes > 0)) {
-    throw new InboxError('invalid_input', `${config.apiName}: maxResponseBytes must be a number above 0, got ${String(config.maxResponseBytes)}.`);
-  }
+  const { apiName, credentials, timeoutMs = 15_000, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = config;
+  const { retries = 3, baseDelayMs = 300, maxDelayMs = 10_000, maxRetryAfterMs = 60_000 } = config.retry === false ? { retries: 0 } : (config.retry ?? {});
+  const fail = (code: InboxErrorCode, text: string, options?: InboxErrorOptions) => new InboxError(code, `${apiName}: ${text}.`, options);
+  if (typeof maxResponseBytes !== 'number' || !(maxResponseBytes > 0)) throw fail('invalid_input', `maxResponseBytes must be above 0, got ${String(maxResponseBytes)}`);
   const base = config.baseUrl.replace(/\/+$/, '');
-  if (!/^https?:\/\//i.test(base) && !base.startsWith('/')) {
-    throw new InboxError('invalid_input', `${config.apiName}: baseUrl must be an http(s) URL or a path starting with "/", got "${config.baseUrl}".`);
-  }
-
-  function buildUrl(req: TransportRequest): string {
-    for (const segment of req.path) assertValidId(segment, 'path');
-    let url = `${base}/${req.path.map(encodeURIComponent).join('/')}`;
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(req.query ?? {})) {
-      if (value !== undefined) params.set(key, String(value));
-    }
-    const search = params.toString();
-    if (search) url += `?${search}`;
-    return url;
-  }
-
-  function resolveHeaders(): Promise<Record<string, string>> {
-    const input = config.headers;
-    if (typeof input !== 'function') return Promise.resolve(input ?? {});
-    // A thrown error and a rejection are the same failure.
-    return Promise.resolve()
-      .then(input)
-      .then((value) => value ?? {})
-      .catch((error: unknown) => {
-        throw headersFailure(config.apiName, error);
-      });
-  }
+  if (!/^(https?:\/)?\//i.test(base)) throw fail('invalid_input', `baseUrl must be an http(s) URL or start with "/", got "${config.baseUrl}"`);
 
   /**
-   * Sends the request, following redirects only within the origin it was sent
-   * to: a redirect elsewhere would hand our headers (auth) and body (a note)
-   * to another host, so it is refused as `invalid_response`.
+   * One try: the headers, the request, the body, then the answer or the error it means. Redirects are
+   * followed only within the origin the request was sent to: a redirect elsewhere would hand our
+   * headers (auth) and body (a note) to another host, so it is refused as `invalid_response`. So is
+   * one whose target the browser hides (an opaque redirect).
    */
-  async function send(doFetch: typeof fetch, url: string, init: RequestInit): Promise<Response> {
-    let current = url;
-    let { method, body } = init;
-    const headers = { ...(init.headers as Record<string, string>) };
+  async function once(method: string, url: string, body: string | undefined, signal: AbortSignal): Promise<unknown> {
+    const input = config.headers;
+    const given = typeof input === 'function' ? await input() : input;
+    const headers: Record<string, string> = { Accept: 'application/json', ...given };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const init: RequestInit = { method, headers, body, signal, credentials, redirect: 'manual' };
+    const doFetch = config.fetch ?? globalThis.fetch;
+    if (typeof doFetch !== 'function') throw fail('network', 'no fetch here: pass the "fetch" option');
     const origin = absoluteUrl(url)?.origin;
+    let response: Response;
     for (let hops = 0; ; hops++) {
-      const response = await doFetch(current, { ...init, method, headers, body, redirect: 'manual' });
-      // Browsers hide where a manual redirect leads, so it cannot be checked.
-      if (response.type === 'opaqueredirect') {
-        throw new InboxError('invalid_response', `${config.apiName} answered with a redirect; it is not followed, as where it leads cannot be checked.`);
-      }
+      response = await doFetch(url, init);
+      const { status } = response;
       const location = response.headers.get('Location');
-      if (!REDIRECT_STATUSES.includes(response.status) || location === null) return response;
+      const opaque = response.type === 'opaqueredirect';
+      // 301, 302, 303, 307 and 308 redirect; 304 and 305 do not.
+      if (!opaque && (location === null || !/^30[12378]$/.test(String(status)))) break;
       await response.body?.cancel().catch(() => undefined);
-      const target = absoluteUrl(location, absoluteUrl(current)?.href);
-      if (target === undefined || origin === undefined || target.origin !== origin) {
-        throw new InboxError(
-          'invalid_response',
-          `${config.apiName} redirected to another origin (${target?.origin ?? describe(location)}); refused, so headers and body stay with ${origin ?? 'the API'}.`,
-          { status: response.status },
-        );
+      const target = location === null ? undefined : absoluteUrl(location, absoluteUrl(url)?.href);
+      if (!origin || target?.origin !== origin) {
+        throw fail('invalid_response', `refused a redirect to ${opaque ? 'where the browser hides' : `another origin (${target?.origin ?? clip(location!)})`}`, { status: status || undefined });
       }
-      if (hops >= MAX_REDIRECTS) {
-        throw new InboxError('invalid_response', `${config.apiName} redirected more than ${MAX_REDIRECTS} times.`, { status: response.status });
-      }
+      if (hops >= MAX_REDIRECTS) throw fail('invalid_response', `redirected more than ${MAX_REDIRECTS} times`, { status });
       // As fetch itself does: 303, and 301/302 after a POST, continue as a GET without the body.
-      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
-        method = 'GET';
-        body = undefined;
+      if (status === 303 || (status < 303 && method === 'POST')) {
+        init.method = 'GET';
+        init.body = undefined;
         delete headers['Content-Type'];
       }
-      current = fetchableUrl(target);
+      url = target.origin === PLACEHOLDER_ORIGIN ? target.pathname + target.search : target.href;
     }
-  }
-
-  async function once(req: TransportRequest, url: string): Promise<unknown> {
-    const doFetch = config.fetch ?? globalThis.fetch;
-    if (typeof doFetch !== 'function') throw new InboxError('network', `${config.apiName}: no fetch is available here; pass one as the "fetch" option.`);
-
-    // Our own controller joins the caller's signal and the timeout, so we can tell them apart.
-    // It covers everything: the headers function, the request, and reading the body.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort();
-    if (req.signal?.aborted) controller.abort();
-    req.signal?.addEventListener('abort', onAbort, { once: true });
-
-    let response: Response;
-    let text: string | undefined;
+    const { ok, status } = response;
+    const text = await readLimited(response, ok ? maxResponseBytes : Math.min(maxResponseBytes, MAX_ERROR_BODY_BYTES));
+    let parsed: unknown;
     try {
-      const headerValues = await untilAborted(resolveHeaders(), controller.signal);
-      const headers: Record<string, string> = { Accept: 'application/json', ...headerValues };
-      if (req.body !== undefined) headers['Content-Type'] = 'application/json';
-      response = await send(doFetch, url, {
-        method: req.method,
-        headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        signal: controller.signal,
-        ...(config.credentials !== undefined && { credentials: config.credentials }),
-      });
-      text = await readLimited(response, response.ok ? maxResponseBytes : Math.min(maxResponseBytes, MAX_ERROR_BODY_BYTES));
-    } catch (error) {
-      if (req.signal?.aborted) throw abortError();
-      if (timedOut) throw new InboxError('timeout', `${config.apiName} did not answer within ${timeoutMs} ms.`, { cause: error });
-      if (isInboxError(error)) throw error;
-      throw new InboxError('network', `Could not reach the ${config.apiName}: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
-    } finally {
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onAbort);
+      parsed = JSON.parse(text!);
+    } catch {
+      // Not JSON (or over the limit): refused below in an answer, and no server text in an error.
+    }
+    if (ok) {
+      if (parsed !== undefined) return parsed;
+      // Not retried: the same answer would come again, as large or as broken.
+      const what = text === undefined ? `more than maxResponseBytes (${maxResponseBytes})` : text.trim() ? `a body that is not JSON: "${clip(text)}"` : 'an empty body';
+      throw fail('invalid_response', `HTTP ${status} with ${what}`, { status });
     }
 
-    if (text === undefined && response.ok) {
-      // Not retried: the same answer would come again, as large.
-      throw new InboxError('invalid_response', `${config.apiName} answered with more than ${maxResponseBytes} bytes; the limit is maxResponseBytes.`, {
-        status: response.status,
-      });
-    }
-
-    let body: unknown = undefined;
-    let parsed = false;
-    if (text !== undefined && text.trim() !== '') {
-      try {
-        body = JSON.parse(text);
-        parsed = true;
-      } catch {
-        parsed = false;
-      }
-    }
-
-    if (!response.ok) {
-      const serverText = parsed ? config.readErrorText(body) : undefined;
-      const code = statusToCode(response.status, serverText);
-      const retryAfterMs = response.status === 429 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
-      const reason = serverText ?? FALLBACK_TEXT[code] ?? `HTTP ${response.status}`;
-      throw new InboxError(code, `${config.apiName}: ${reason} (HTTP ${response.status}).`, {
-        status: response.status,
-        ...(retryAfterMs !== undefined && { retryAfterMs }),
-        ...(serverText !== undefined && { serverMessage: serverText }),
-      });
-    }
-    if (!parsed) {
-      const what = text === undefined || text.trim() === '' ? 'an empty body' : `a body that is not JSON: "${describe(text)}"`;
-      throw new InboxError('invalid_response', `${config.apiName} answered HTTP ${response.status} with ${what}.`, { status: response.status });
-    }
-    return body;
+    const serverMessage = readErrorText(parsed);
+    const code = status >= 500 ? 'server' : (STATUS_CODES[status] ?? (status === 400 && /\bid\b/i.test(serverMessage ?? '') ? 'invalid_id' : 'invalid_input'));
+    const retryAfter = response.headers.get('Retry-After')?.trim();
+    // Seconds, or an HTTP date; anything else (NaN) is left out.
+    const retryAfterMs = status === 429 && retryAfter ? Math.max(0, /^\d+(\.\d+)?$/.test(retryAfter) ? Math.round(Number(retryAfter) * 1000) : Date.parse(retryAfter) - Date.now()) : NaN;
+    // Where the server says nothing, the code in words: "not found (HTTP 404)".
+    throw fail(code, `${serverMessage ?? (code === 'server' ? 'server error' : code.replace('_', ' '))} (HTTP ${status})`, {
+      status,
+      retryAfterMs: retryAfterMs >= 0 ? retryAfterMs : undefined,
+      serverMessage,
+    });
   }
 
-  async function request(req: TransportRequest): Promise<unknown> {
-    const url = buildUrl(req);
-    const retries = req.method === 'GET' ? retry.retries : 0;
+  return async (method, path, signal, data) => {
+    for (const segment of path) assertValidId(segment, 'path');
+    let url = `${base}/conversations${path.map((segment) => `/${encodeURIComponent(segment)}`).join('')}`;
+    const body = method === 'POST' && data ? JSON.stringify(data) : undefined;
+    const search = method === 'GET' && `${new URLSearchParams(Object.entries(data ?? {}).filter(([, value]) => value !== undefined) as string[][])}`;
+    if (search) url += `?${search}`;
     for (let attempt = 0; ; attempt++) {
-      if (req.signal?.aborted) throw abortError();
+      if (signal?.aborted) throw abortError();
+      // Our own controller stops the try on the caller's abort and on the timeout, each failing as itself.
+      // It covers everything: the headers function, the request, and reading the body.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      const timedOut = () => fail('timeout', `no answer within ${timeoutMs} ms`);
+      let error: InboxError;
       try {
-        return await once(req, url);
-      } catch (error) {
-        if (!isInboxError(error)) throw error;
-        const retriable = error.code === 'rate_limited' || error.code === 'server' || error.code === 'network';
-        if (!retriable || attempt >= retries) throw error;
-        let delay: number;
-        if (error.retryAfterMs !== undefined) {
-          if (error.retryAfterMs > retry.maxRetryAfterMs) throw error;
-          delay = error.retryAfterMs;
-        } else {
-          const exp = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
-          delay = exp / 2 + Math.random() * (exp / 2); // jitter spreads clients that failed together
-        }
-        await sleep(delay, req.signal);
+        return await unlessAborted(unlessAborted(once(method, url, body, controller.signal), controller.signal, timedOut), signal, () => {
+          controller.abort();
+          return abortError();
+        });
+      } catch (caught) {
+        error = isInboxError(caught) ? caught : fail('network', `could not be reached: ${caught instanceof Error ? caught.message : String(caught)}`, { cause: caught });
+      } finally {
+        clearTimeout(timer);
       }
+      // Mutations are never retried: the server may have acted before failing.
+      if (method !== 'GET' || attempt >= retries || !RETRIED_CODES.includes(error.code) || error.retryAfterMs! > maxRetryAfterMs) throw error;
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+      let wait: ReturnType<typeof setTimeout> | undefined;
+      // Jitter spreads clients that failed together; an abort ends the wait at once.
+      const waited = new Promise((resolve) => (wait = setTimeout(resolve, error.retryAfterMs ?? (backoff * (1 + Math.random())) / 2)));
+      await unlessAborted(waited, signal, () => {
+        clearTimeout(wait);
+        return abortError();
+      });
     }
-  }
-
-  return { request };
+  };
 }

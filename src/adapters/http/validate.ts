@@ -1,112 +1,128 @@
 import { InboxError } from '../../core/errors.js';
+import { computeHasNext } from '../../core/query.js';
+import type { Conversation, ConversationPage, MessageDirection } from '../../core/types.js';
+import type { NormalizedQuery } from '../../core/query.js';
 
-/**
- * Small checks for wire JSON. Each failure is an `invalid_response` naming the
- * API, the path into the body and what was found, e.g.
- * `WhatsApp API sent an invalid response: data.conversations[2].id should be a string, got number.`
- * Extra fields are ignored on purpose: APIs add fields.
- */
-export class Reader {
-  constructor(readonly apiName: string) {}
+// Reading wire JSON. Each failure is an `invalid_response` naming the API, the
+// path into the body and what was found, e.g.
+// `WhatsApp API sent an invalid response: data.conversations[2].id should be a string, got number 7.`
+// Extra fields are ignored on purpose: APIs add fields.
 
-  fail(path: string, expected: string, value: unknown): never {
-    throw new InboxError('invalid_response', `${this.apiName} sent an invalid response: ${path || 'the body'} should be ${expected}, got ${kindOf(value)}.`);
-  }
-
-  object(value: unknown, path: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, 'an object', value);
-    return value as Record<string, unknown>;
-  }
-
-  array(value: unknown, path: string): unknown[] {
-    if (!Array.isArray(value)) this.fail(path, 'an array', value);
-    return value;
-  }
-
-  string(value: unknown, path: string): string {
-    if (typeof value !== 'string') this.fail(path, 'a string', value);
-    return value;
-  }
-
-  nonEmptyString(value: unknown, path: string): string {
-    if (typeof value !== 'string' || value === '') this.fail(path, 'a non-empty string', value);
-    return value;
-  }
-
-  optionalString(value: unknown, path: string): string | undefined {
-    if (value === undefined || value === null) return undefined;
-    return this.string(value, path);
-  }
-
-  number(value: unknown, path: string): number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(path, 'a number', value);
-    return value;
-  }
-
-  optionalNumber(value: unknown, path: string): number | undefined {
-    if (value === undefined || value === null) return undefined;
-    return this.number(value, path);
-  }
-
-  boolean(value: unknown, path: string): boolean {
-    if (typeof value !== 'boolean') this.fail(path, 'true or false', value);
-    return value;
-  }
-
-  optionalBoolean(value: unknown, path: string): boolean | undefined {
-    if (value === undefined || value === null) return undefined;
-    return this.boolean(value, path);
-  }
-
-  /**
-   * An ISO-8601 date and time with a time zone (`Z` or an offset), as UTC in
-   * the canonical form `new Date(x).toISOString()` gives, so that timestamps
-   * compare the same as strings and as instants.
-   */
-  timestamp(value: unknown, path: string): string {
-    const text = this.string(value, path);
-    const canonical = canonicalTimestamp(text);
-    if (canonical === undefined) this.fail(path, 'an ISO-8601 timestamp with a time zone', value);
-    return canonical;
-  }
-
+/** What each kind of value reads as. */
+interface Kinds {
+  object: Record<string, unknown>;
+  array: unknown[];
+  string: string;
+  /** A non-empty string. */
+  id: string;
+  number: number;
+  boolean: boolean;
   /** A count of conversations: a whole number from 0 to `MAX_TOTAL`. */
-  total(value: unknown, path: string): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_TOTAL) this.fail(path, `a whole number from 0 to ${MAX_TOTAL}`, value);
-    return value;
-  }
-
+  total: number;
   /** A page number or page size: a whole number from 1 up. */
-  positiveInteger(value: unknown, path: string): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TOTAL) this.fail(path, 'a whole number from 1 up', value);
-    return value;
-  }
-
-  optionalPositiveInteger(value: unknown, path: string): number | undefined {
-    if (value === undefined || value === null) return undefined;
-    return this.positiveInteger(value, path);
-  }
-
-  optionalTimestamp(value: unknown, path: string): string | undefined {
-    if (value === undefined || value === null) return undefined;
-    return this.timestamp(value, path);
-  }
-
-  stringArray(value: unknown, path: string): string[] {
-    return this.array(value, path).map((item, i) => this.string(item, `${path}[${i}]`));
-  }
-
-  direction(value: unknown, path: string): 'inbound' | 'outbound' {
-    if (value !== 'inbound' && value !== 'outbound') this.fail(path, '"inbound" or "outbound"', value);
-    return value;
-  }
+  page: number;
+  direction: MessageDirection;
+  /** An ISO-8601 timestamp with a zone, as its canonical UTC form (see `canonicalTimestamp`). */
+  time: string;
 }
+
+/** Reads one value at `path`, or fails naming it. */
+export type Mapper<T = unknown> = (value: unknown, path: string) => T;
+
+/** A kind by name (`'string'`), optional with a `?` (`'string?'`: absent or null reads as `undefined`), or a mapper of its own. */
+export type Kind = keyof Kinds | `${keyof Kinds}?` | Mapper;
+
+export type Read<K> = K extends Mapper<infer T> ? T : K extends `${infer B extends keyof Kinds}?` ? Kinds[B] | undefined : K extends keyof Kinds ? Kinds[K] : never;
+
+/** Domain key → its kind, with the wire's own key first where the two differ (`['created_at', 'time']`). */
+type Spec = Record<string, Kind | readonly [string, Kind]>;
+type KindOf<R> = R extends readonly [string, infer K] ? K : R;
+type Optional<S extends Spec, P extends keyof S> = KindOf<S[P]> extends `${string}?` ? P : undefined extends Read<KindOf<S[P]>> ? P : never;
+/** What `pick` reads: optional kinds (and mappers that may read `undefined`) become optional fields, left out where absent. */
+type Picked<S extends Spec> = { -readonly [P in keyof S as P extends Optional<S, P> ? never : P]: Read<KindOf<S[P]>> } & {
+  -readonly [P in keyof S as Optional<S, P>]?: Exclude<Read<KindOf<S[P]>>, undefined>;
+};
 
 /** Largest `total` believed: more conversations than a 32-bit count holds is a broken answer, not an inbox. */
 export const MAX_TOTAL = 2_147_483_647;
 
-// Date, `T`, time to the minute at least, then `Z` or an offset: RFC 3339 and ISO-8601's extended form.
-const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+const isWhole = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_TOTAL;
+
+/** `typeof`, with arrays and null told apart. */
+const typeName = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** What a kind must be, in words for the message, and the test. The kinds not here (object, array, string, boolean) are their `typeName`. */
+const KINDS: Record<string, readonly [string, (value: unknown) => boolean]> = {
+  id: ['a non-empty string', (value) => typeof value === 'string' && value !== ''],
+  number: ['a number', Number.isFinite],
+  total: [`a whole number from 0 to ${MAX_TOTAL}`, (value) => isWhole(value, 0)],
+  page: ['a whole number from 1 up', (value) => isWhole(value, 1)],
+  direction: ['"inbound" or "outbound"', (value) => value === 'inbound' || value === 'outbound'],
+};
+
+/** The readers of one API's answers, naming it in every failure. */
+export function reader(apiName: string) {
+  function fail(path: string, expected: string, value: unknown): never {
+    throw new InboxError('invalid_response', `${apiName} sent an invalid response: ${path || 'the body'} should be ${expected}, got ${kindOf(value)}.`);
+  }
+
+  function read<K extends Kind>(value: unknown, path: string, kind: K): Read<K>;
+  function read(value: unknown, path: string, kind: Kind): unknown {
+    if (typeof kind === 'function') return kind(value, path);
+    if (kind.endsWith('?')) {
+      if (value === undefined || value === null) return undefined;
+      kind = kind.slice(0, -1) as keyof Kinds;
+    }
+    if (kind === 'time') return canonicalTimestamp(read(value, path, 'string')) ?? fail(path, 'an ISO-8601 timestamp with a time zone', value);
+    const [expected, test] = KINDS[kind] ?? [withArticle(kind), (value: unknown) => typeName(value) === kind];
+    return test(value) ? value : fail(path, expected, value);
+  }
+
+  /** An array, each item read by `map` at `path[i]`. */
+  function listOf<T>(map: Mapper<T>): Mapper<T[]> {
+    return (value, path) => read(value, path, 'array').map((item, i) => map(item, `${path}[${i}]`));
+  }
+
+  /** The fields of `spec` read out of the object `value`; an optional field that is absent is left out. */
+  function pick<S extends Spec>(value: unknown, path: string, spec: S): Picked<S> {
+    const wire = read(value, path, 'object');
+    const out: Record<string, unknown> = {};
+    for (const key in spec) {
+      const rule = spec[key]!;
+      const [name, kind] = Array.isArray(rule) ? (rule as readonly [string, Kind]) : [key, rule as Kind];
+      const field = read(wire[name], path ? `${path}.${name}` : name, kind);
+      if (field !== undefined) out[key] = field;
+    }
+    return out as Picked<S>;
+  }
+
+  return { fail, read, listOf, pick };
+}
+
+/**
+ * `{ status }` (or `{ channel }`) for a wire value the domain knows, each
+ * known value's wire form given by `toWire`; anything else is `'unknown'`,
+ * with the wire's own value kept as `rawStatus` (`rawChannel`) rather than
+ * coerced to a known one. Prototype names (`constructor`) are unknown too.
+ */
+export function known<K extends 'status' | 'channel'>(key: K, raw: string, values: readonly Conversation[K][], toWire = (value: string) => value): Pick<Conversation, K | 'rawStatus' | 'rawChannel'> {
+  const value = values.find((candidate) => toWire(candidate) === raw);
+  return (value ? { [key]: value } : { [key]: 'unknown', [key === 'status' ? 'rawStatus' : 'rawChannel']: raw }) as Pick<Conversation, K | 'rawStatus' | 'rawChannel'>;
+}
+
+/** A list answer's rows and paging; `hasNext` (where sent) may end paging early, never extend it past the total or an empty page. */
+export function toPage(
+  wire: { conversations: Conversation[]; total: number; page?: number | undefined; limit?: number | undefined; hasNext?: boolean | undefined },
+  query: NormalizedQuery,
+): ConversationPage {
+  const { conversations, total, page = query.page, limit = query.limit } = wire;
+  return { conversations, total, page, limit, hasNext: wire.hasNext !== false && computeHasNext(page, limit, total, conversations.length) };
+}
+
+// Date, `T`, time to the minute at least (each field in range, so 24:00 is out), then `Z` or an offset:
+// RFC 3339 and ISO-8601's extended form.
+const ISO_TIMESTAMP = /^(\d{4}-\d\d-\d\d)T((?:[01]\d|2[0-3]):[0-5]\d)(?::([0-5]\d)(?:[.,](\d+))?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/i;
 
 /**
  * `text` as `YYYY-MM-DDTHH:mm:ss.sssZ`, or `undefined` unless it is a real
@@ -114,43 +130,30 @@ const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:
  * "March 7" and RFC 1123 dates, and rolls 31 February over into March.
  */
 export function canonicalTimestamp(text: string): string | undefined {
-  const match = ISO_TIMESTAMP.exec(text);
-  if (match === null) return undefined;
-  const [, year, month, day, hour, minute, second = '00', fraction = '', zulu, sign, offsetHours = '00', offsetMinutes = '00'] = match;
-  const fields = [Number(month), Number(day), Number(hour), Number(minute), Number(second), Number(offsetHours), Number(offsetMinutes)] as const;
-  const [mo, d, h, mi, se, oh, om] = fields;
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59 || oh > 23 || om > 59) return undefined;
-  const y = Number(year);
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d > daysInMonth) return undefined;
-  const offset = zulu === undefined ? (sign === '-' ? -1 : 1) * (oh * 60 + om) : 0;
-  const ms = Number(`0.${fraction || '0'}`) * 1000;
-  // Date.UTC treats years 0-99 as 1900s; build from a full date string instead.
-  const local = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`) + Math.floor(ms);
-  const instant = local - offset * 60_000;
-  if (Number.isNaN(instant)) return undefined;
-  const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  const [, date = '', minutes, seconds = '00', fraction = '', zone = ''] = ISO_TIMESTAMP.exec(text) ?? [];
+  // Rewritten in the one form every engine parses alike: seconds, three digits of fraction, `Z` or `±HH:mm`.
+  const instant = Date.parse(`${date}T${minutes}:${seconds}.${fraction.padEnd(3, '0').slice(0, 3)}${zone.toUpperCase().replace(/^([+-]\d\d):?/, '$1:')}`);
+  // A day past the month's end (30 February) does not come back as written.
+  return Number.isNaN(instant) || !new Date(Date.parse(date)).toISOString().startsWith(date) ? undefined : new Date(instant).toISOString();
 }
 
+/** `text` on one line, cut to `max` characters. */
+export function clip(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** What was found, for a message: `the string "none"`, `number 7`, `an object`, `nothing` (a missing field). */
 function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value.length > 40 ? `a string "${value.slice(0, 40)}…"` : `the string "${value}"`;
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
-  return typeof value === 'object' ? 'an object' : typeof value;
+  const type = typeName(value);
+  if (type === 'string') return `the string "${clip(value as string, 40)}"`;
+  // What else JSON holds: null, arrays, objects, numbers and booleans.
+  return type === 'undefined' ? 'nothing' : type === 'null' ? type : type === 'object' || type === 'array' ? withArticle(type) : `${type} ${String(value)}`;
 }
 
 /** Reads an error text from `error`, `error.message` or `message`, whichever is there. */
 export function readErrorText(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  if (typeof record.error === 'string' && record.error) return record.error;
-  if (typeof record.error === 'object' && record.error !== null) {
-    const message = (record.error as Record<string, unknown>).message;
-    if (typeof message === 'string' && message) return message;
-  }
-  if (typeof record.message === 'string' && record.message) return record.message;
+  const { error, message } = Object(body) as { error?: { message?: unknown | undefined } | undefined; message?: unknown | undefined };
+  for (const text of [error, error?.message, message]) if (typeof text === 'string' && text) return text;
   return undefined;
 }

@@ -4,7 +4,6 @@ import { normalizeQuery } from '../../core/query.js';
 import type { Contact, Conversation, ConversationsAdapter } from '../../core/types.js';
 import { createTransport } from '../http/transport.js';
 import type { HttpAdapterOptions } from '../http/transport.js';
-import { readErrorText } from '../http/validate.js';
 import { WAPLY_CAPABILITIES as CAPABILITIES } from './capabilities.js';
 import { mapConversation, mapListResponse, mapMutationResponse, mapNoteResponse } from './mapping.js';
 
@@ -22,40 +21,38 @@ export interface WaplyAdapterOptions extends HttpAdapterOptions {
   resolveContact?: ((contactId: string) => Contact | null | undefined | Promise<Contact | null | undefined>) | undefined;
 }
 
-
 /** An adapter for the Waply multi-channel REST API. */
 export function createWaplyAdapter(options: WaplyAdapterOptions): ConversationsAdapter {
-  if (!options || typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {
+  if (typeof options?.apiKey !== 'string' || options.apiKey.trim() === '') {
     throw new InboxError('invalid_input', 'createWaplyAdapter: "apiKey" is required.');
   }
-  const transport = createTransport({
+  const request = createTransport({
     ...options,
     apiName: 'Waply API',
     baseUrl: options.baseUrl ?? 'https://api.waply.io/v1',
     headers: { Authorization: `Bearer ${options.apiKey}` },
-    readErrorText,
   });
 
   const contacts = new Map<string, Promise<Contact | null>>();
-  function lookUpContact(contactId: string): Promise<Contact | null> {
-    const resolveContact = options.resolveContact;
-    if (!resolveContact || !contactId) return Promise.resolve(null);
-    let pending = contacts.get(contactId);
-    if (!pending) {
-      pending = Promise.resolve()
-        .then(() => resolveContact(contactId))
-        .then((contact) => contact ?? null)
-        .catch(() => {
-          // A failed look-up is not cached, so a later render can try again.
-          contacts.delete(contactId);
-          return null;
-        });
-      contacts.set(contactId, pending);
-    }
-    return pending;
-  }
   async function withContact(conversation: Conversation): Promise<Conversation> {
-    const contact = await lookUpContact(conversation.contactId);
+    const { resolveContact } = options;
+    const id = conversation.contactId;
+    if (!resolveContact || !id) return conversation;
+    let pending = contacts.get(id);
+    if (!pending) {
+      pending = Promise.resolve(id)
+        .then(resolveContact)
+        .then(
+          (contact) => contact ?? null,
+          () => {
+            // A failed look-up is not cached, so a later render can try again.
+            contacts.delete(id);
+            return null;
+          },
+        );
+      contacts.set(id, pending);
+    }
+    const contact = await pending;
     return contact ? { ...conversation, contact } : conversation;
   }
 
@@ -65,27 +62,15 @@ export function createWaplyAdapter(options: WaplyAdapterOptions): ConversationsA
 
     async listConversations(query, { signal } = {}) {
       const q = normalizeQuery(query, CAPABILITIES);
-      const body = await transport.request({
-        method: 'GET',
-        path: ['conversations'],
-        query: {
-          // The API defaults to `open`; the domain's default is every status, so say `all`.
-          status: q.status,
-          channel: q.channel,
-          assigned_to: q.assigneeId,
-          page: q.page,
-          limit: q.limit,
-        },
-        signal,
-      });
+      // The API defaults to `open`; the domain's default is every status, so say `all`.
+      const body = await request('GET', [], signal, { status: q.status, channel: q.channel, assigned_to: q.assigneeId, page: q.page, limit: q.limit });
       const page = mapListResponse(body, q);
       return { ...page, conversations: await Promise.all(page.conversations.map(withContact)) };
     },
 
     async getConversation(id, { signal } = {}) {
       assertValidId(id);
-      const body = await transport.request({ method: 'GET', path: ['conversations', id], signal });
-      return withContact(mapConversation(body));
+      return withContact(mapConversation(await request('GET', [id], signal)));
     },
 
     async assignConversation(id, assignee, { signal } = {}) {
@@ -95,13 +80,12 @@ export function createWaplyAdapter(options: WaplyAdapterOptions): ConversationsA
       }
       assertValidId(assignee.id, assignee.type);
       // The API takes exactly one of user_id and team_id.
-      const body = assignee.type === 'user' ? { user_id: assignee.id } : { team_id: assignee.id };
-      return mapMutationResponse(await transport.request({ method: 'POST', path: ['conversations', id, 'assign'], body, signal }));
+      return mapMutationResponse(await request('POST', [id, 'assign'], signal, { [`${assignee.type}_id`]: assignee.id }));
     },
 
     async resolveConversation(id, { signal } = {}) {
       assertValidId(id);
-      return mapMutationResponse(await transport.request({ method: 'POST', path: ['conversations', id, 'resolve'], signal }));
+      return mapMutationResponse(await request('POST', [id, 'resolve'], signal));
     },
 
     async addNote(id, content, { signal } = {}) {
@@ -109,8 +93,7 @@ export function createWaplyAdapter(options: WaplyAdapterOptions): ConversationsA
       if (typeof content !== 'string' || content.trim() === '') {
         throw new InboxError('invalid_input', 'A note cannot be empty.');
       }
-      const body = await transport.request({ method: 'POST', path: ['conversations', id, 'notes'], body: { content }, signal });
-      return mapNoteResponse(body, id);
+      return mapNoteResponse(await request('POST', [id, 'notes'], signal, { content }), id);
     },
   };
 }

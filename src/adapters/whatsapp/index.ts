@@ -1,10 +1,9 @@
-import { InboxError } from '../../core/errors.js';
+import { InboxError, isInboxError } from '../../core/errors.js';
 import { assertValidId } from '../../core/ids.js';
 import { normalizeQuery } from '../../core/query.js';
 import type { ConversationsAdapter } from '../../core/types.js';
 import { createTransport } from '../http/transport.js';
 import type { HeadersInput, HttpAdapterOptions } from '../http/transport.js';
-import { readErrorText } from '../http/validate.js';
 import { WHATSAPP_CAPABILITIES as CAPABILITIES } from './capabilities.js';
 import { mapGetResponse, mapListResponse, mapPartialResponse, statusToWire } from './mapping.js';
 
@@ -21,21 +20,39 @@ export interface WhatsAppAdapterOptions extends HttpAdapterOptions {
   headers?: HeadersInput | undefined;
 }
 
+/**
+ * The host's headers function, its failure made an `InboxError`: `unauthorized` when it says so,
+ * else `network` (retried like one); an `InboxError` it throws is kept as it is.
+ */
+function guarded(input: HeadersInput): HeadersInput {
+  if (typeof input !== 'function') return input;
+  return async () => {
+    try {
+      return await input();
+    } catch (error) {
+      if (isInboxError(error)) throw error;
+      const { name, code, status } = Object(error) as Record<string, unknown>;
+      const reason = String((error as { message?: unknown | undefined } | null)?.message ?? error);
+      const unauthorized = /unauthori[sz]ed|unauthenticated|\b401\b/i.test(`${reason} ${String(name)} ${String(code)} ${String(status)}`);
+      throw new InboxError(unauthorized ? 'unauthorized' : 'network', `WhatsApp API: headers() failed: ${reason || 'no reason given'}.`, { cause: error });
+    }
+  };
+}
 
 /** An adapter for the WhatsApp Business conversations REST API. */
 export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): ConversationsAdapter {
-  if (!options || typeof options.baseUrl !== 'string' || options.baseUrl === '') {
+  if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') {
     throw new InboxError('invalid_input', 'createWhatsAppAdapter: "baseUrl" is required.');
   }
-  if (options.headers !== undefined && options.headers !== null && typeof options.headers !== 'object' && typeof options.headers !== 'function') {
+  const { headers } = options;
+  if (headers != null && typeof headers !== 'object' && typeof headers !== 'function') {
     throw new InboxError('invalid_input', 'createWhatsAppAdapter: "headers" must be an object or a function returning one.');
   }
-  const transport = createTransport({
+  const request = createTransport({
     ...options,
-    headers: options.headers ?? undefined,
+    headers: headers == null ? undefined : guarded(headers),
     apiName: 'WhatsApp API',
     baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/api/whatsapp`,
-    readErrorText,
   });
 
   return {
@@ -44,24 +61,14 @@ export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): Conversa
 
     async listConversations(query, { signal } = {}) {
       const q = normalizeQuery(query, CAPABILITIES);
-      const body = await transport.request({
-        method: 'GET',
-        path: ['conversations'],
-        query: {
-          page: q.page,
-          limit: q.limit,
-          // No status in the query means every status: send no filter at all.
-          status: q.status === 'all' ? undefined : statusToWire(q.status),
-          assignee: q.assigneeId,
-        },
-        signal,
-      });
+      // No status in the query means every status: send no filter at all.
+      const body = await request('GET', [], signal, { page: q.page, limit: q.limit, status: q.status === 'all' ? undefined : statusToWire(q.status), assignee: q.assigneeId });
       return mapListResponse(body, q);
     },
 
     async getConversation(id, { signal } = {}) {
       assertValidId(id);
-      return mapGetResponse(await transport.request({ method: 'GET', path: ['conversations', id], signal }));
+      return mapGetResponse(await request('GET', [id], signal));
     },
 
     async assignConversation(id, assignee, { signal } = {}) {
@@ -70,19 +77,12 @@ export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): Conversa
         throw new InboxError('unsupported', 'The WhatsApp API can assign conversations to users only, not to teams.');
       }
       assertValidId(assignee.id, 'user');
-      const body = await transport.request({ method: 'POST', path: ['conversations', id, 'assign'], body: { userId: assignee.id }, signal });
-      return mapPartialResponse(body);
+      return mapPartialResponse(await request('POST', [id, 'assign'], signal, { userId: assignee.id }));
     },
 
     async resolveConversation(id, { resolution, signal } = {}) {
       assertValidId(id);
-      const body = await transport.request({
-        method: 'POST',
-        path: ['conversations', id, 'close'],
-        body: resolution === undefined ? {} : { resolution },
-        signal,
-      });
-      return mapPartialResponse(body);
+      return mapPartialResponse(await request('POST', [id, 'close'], signal, resolution === undefined ? {} : { resolution }));
     },
 
     async addNote() {
