@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { InboxError } from '../core/errors.js';
 import type { ConversationQuery } from '../core/types.js';
 import { listKey } from '../store/queries.js';
 import type { FetchStatus } from '../store/types.js';
 import { useStoreContext } from './storeContext.js';
+import { useListControls } from './useListControls.js';
 
 const NO_IDS: readonly string[] = [];
 
@@ -34,14 +34,8 @@ export interface ConversationListResult {
 export function useConversationIds(query: ConversationQuery = {}): ConversationListResult {
   const { store } = useStoreContext('useConversationIds');
   const key = listKey(query);
-  const queryRef = useRef(query);
-  useEffect(() => {
-    queryRef.current = query;
-  });
-  useEffect(() => store.observeList(queryRef.current), [store, key]);
+  const { loadMore, refetch } = useListControls('useConversationIds', query);
   const list = useStore(store.state, (s) => s.lists[key]);
-  const loadMore = useCallback(() => store.loadMore(queryRef.current), [store]);
-  const refetch = useCallback(() => store.fetchList(queryRef.current), [store]);
   return {
     ids: list?.ids ?? NO_IDS,
     total: list?.total ?? 0,

@@ -264,7 +264,10 @@ export function createLocal(core: StoreCore, details: Details, options: { storag
     syncOpened(true);
     restoreNotes();
     const win = (globalThis as { window?: Window | undefined }).window;
-    if (!win?.addEventListener) return () => {};
+    // Only a Web Storage area is written by other tabs. The page's first `storage` listener costs milliseconds
+    // (the browser connects the window to its storage), which a memory or custom storage would never repay.
+    const WebStorage = (globalThis as { Storage?: typeof Storage | undefined }).Storage;
+    if (!win?.addEventListener || !WebStorage || !(given instanceof WebStorage)) return () => {};
     // Another tab saved: take in what it opened and the notes it kept (storage events fire only in other tabs).
     const onStorage = (event: StorageEvent) => {
       if (core.isDestroyed() || (event.storageArea && event.storageArea !== (storage as unknown))) return;

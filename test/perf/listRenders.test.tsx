@@ -95,6 +95,44 @@ describe('ConversationList render counts over 1,000 loaded conversations', () =>
   });
 });
 
+describe('mounting a list', () => {
+  it('over a cached store list commits once and renders each row once, the background revalidation included', async () => {
+    const { adapter, store } = await storeWith1000();
+    const listed = vi.spyOn(adapter, 'listConversations');
+    // Before: the list's root element in state (a second render of the list from its ref) and the list
+    // re-rendering when the mount's revalidation toggled `isFetching`, which it does not show.
+    const counts = renderList(store);
+    await settle();
+    expect(listed).toHaveBeenCalled(); // the revalidation ran (five pages)
+    const options = screen.getAllByRole('option');
+    expect(counts.commits).toBe(1);
+    expect(counts.rowRenders).toHaveLength(options.length);
+    expect(new Set(counts.rowRenders).size).toBe(options.length);
+  });
+
+  it('of host-managed conversations commits once and renders each row once', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => conversation(`conv_${i}`, `Person ${i}`));
+    const rendered: string[] = [];
+    let commits = 0;
+    render(
+      <InboxProvider adapter={createMemoryAdapter({ conversations: [] })}>
+        <Profiler id="list" onRender={() => commits++}>
+          <ConversationList
+            conversations={rows}
+            renderItem={(c) => {
+              rendered.push(c.id);
+              return <span>{c.contact?.name}</span>;
+            }}
+          />
+        </Profiler>
+      </InboxProvider>,
+    );
+    await settle();
+    expect(commits).toBe(1);
+    expect(rendered).toHaveLength(screen.getAllByRole('option').length);
+  });
+});
+
 describe('host-managed ConversationList render counts', () => {
   it('re-renders exactly one row when the host replaces one conversation of 1,000', async () => {
     const adapter = createMemoryAdapter({ seed: 22, size: 1000, now: () => Date.parse('2026-11-20T12:00:00Z') });

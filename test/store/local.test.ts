@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InboxError, MAX_OPENED, createInboxStore, createMemoryAdapter, createMemoryStorage, visibleUnread } from 'inboxkit';
 import type { Conversation, ConversationsAdapter, DraftStorage, InboxStore } from 'inboxkit';
 import { conversation } from '../hooks/helpers';
@@ -308,6 +308,21 @@ describe('unread that clears once opened (kept per agent and backend)', () => {
     expect(here.state.getState().opened.conv_u).toBeUndefined();
     window.dispatchEvent(new StorageEvent('storage', { key: OPENED_KEY, storageArea: localStorage }));
     expect(visibleUnread(here.state.getState().conversations.conv_u!, here.state.getState().opened.conv_u)).toBe(0);
+  });
+
+  it('follows other tabs only through a Web Storage area: a memory or custom storage adds no storage listener', () => {
+    // The page's first `storage` listener makes the browser connect the window to its storage (milliseconds
+    // of the mount); nothing but localStorage or sessionStorage is ever written by another tab.
+    const added = vi.spyOn(window, 'addEventListener');
+    const storageListeners = () => added.mock.calls.filter(([type]) => type === 'storage').length;
+    const backend = createMemoryAdapter({ conversations: [unreadRow()] });
+    make(backend, createMemoryStorage()).mount();
+    make(backend, { getItem: () => null, setItem: () => {}, removeItem: () => {} }).mount();
+    expect(storageListeners()).toBe(0);
+    make(backend, localStorage).mount();
+    make(backend, sessionStorage).mount();
+    expect(storageListeners()).toBe(2);
+    added.mockRestore();
   });
 
   it('two tabs writing do not erase each other’s marks', async () => {

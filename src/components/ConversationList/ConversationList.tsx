@@ -1,14 +1,15 @@
 import { createContext, memo, useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode, Ref } from 'react';
 import type { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
-import { useConversationIds } from '../../hooks/useConversationIds.js';
+import { useListControls } from '../../hooks/useListControls.js';
 import { useInboxState } from '../../hooks/useInboxState.js';
 import { useUnreadCount } from '../../hooks/useUnreadCount.js';
 import { visibleUnread } from '../../store/local.js';
 import { listKey } from '../../store/queries.js';
-import type { InboxState } from '../../store/types.js';
+import type { InboxState, ListState } from '../../store/types.js';
 import { cx } from '../shared/cx.js';
 import { displayName } from '../shared/format.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
@@ -106,12 +107,10 @@ function ConversationList(props: ConversationListProps) {
 function StoreList({ query, unreadOnly = false, ref, ...props }: ConversationListProps) {
   // Observing, paging and refetching as the hook does; the list itself is read as the store holds it now,
   // so a store filled before a server render renders rows (zustand's useStore renders the initial state there).
-  const { loadMore, refetch } = useConversationIds(query);
+  // Only the fields shown are selected: a background revalidation toggling `isFetching` renders nothing.
+  const { loadMore, refetch } = useListControls('ConversationList', query);
   const key = listKey(query);
-  const list = useInboxState(
-    'ConversationList',
-    useCallback((s: InboxState) => s.lists[key], [key]),
-  );
+  const list = useInboxState('ConversationList', useShallow((s: InboxState) => shownFields(s.lists[key])));
   const unread = useUnreadIds(key, unreadOnly, props.value);
   // While the agent is on the list, it holds still: new and reordered rows wait behind "N new".
   const source = unread ?? list?.ids ?? NO_IDS;
@@ -154,6 +153,13 @@ function StoreList({ query, unreadOnly = false, ref, ...props }: ConversationLis
       unreadOnly={!!unread}
     />
   );
+}
+
+/** What a store list shows of its list's state (not `isFetching`: background refetches are silent). */
+function shownFields(list: ListState | undefined) {
+  if (!list) return undefined;
+  const { ids, total, hasNext, status, error, isFetchingMore, loadMoreError } = list;
+  return { ids, total, hasNext, status, error, isFetchingMore, loadMoreError };
 }
 
 /** Says that the Unread filter covers the loaded rows only, and offers to load more. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 /** What a held list shows. */
 export interface HeldOrder {
@@ -71,14 +71,20 @@ export function holdOrder(held: readonly string[], heldAt: ReadonlyMap<string, n
  * and the pointer leaving it (at the top) is idle again.
  */
 export function useHeldOrder(current: readonly string[], { key, keep, rowHeight }: Options): HeldOrder {
-  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  // The root is kept in a ref, not in state: setting state from the ref at mount would render the whole list twice.
+  const root = useRef<HTMLDivElement | null>(null);
+  const detach = useRef<(() => void) | null>(null);
   const [pointer, setPointer] = useState(false);
   const [keyboard, setKeyboard] = useState(false);
   const [scrolled, setScrolled] = useState(false);
   const scrollTop = useRef(0);
 
-  useEffect(() => {
-    if (!root) return;
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    if (element === root.current) return;
+    detach.current?.();
+    detach.current = null;
+    root.current = element;
+    if (!element) return;
     let viaPointer = false;
     const onEnter = () => setPointer(true);
     const onLeave = () => setPointer(false);
@@ -93,34 +99,34 @@ export function useHeldOrder(current: readonly string[], { key, keep, rowHeight 
       if (!viaPointer) setKeyboard(true);
     };
     const onFocusOut = (event: FocusEvent) => {
-      if (event.relatedTarget instanceof Node && root.contains(event.relatedTarget)) return;
+      if (event.relatedTarget instanceof Node && element.contains(event.relatedTarget)) return;
       viaPointer = false;
       setKeyboard(false);
     };
     const onScroll = (event: Event) => {
       const target = event.target;
-      if (!(target instanceof HTMLElement) || target === root) return;
+      if (!(target instanceof HTMLElement) || target === element) return;
       scrollTop.current = target.scrollTop;
       setScrolled(target.scrollTop > 0);
     };
-    root.addEventListener('pointerenter', onEnter);
-    root.addEventListener('pointerleave', onLeave);
-    root.addEventListener('pointerdown', onDown, true);
-    root.addEventListener('keydown', onKey, true);
-    root.addEventListener('focusin', onFocusIn);
-    root.addEventListener('focusout', onFocusOut);
+    element.addEventListener('pointerenter', onEnter);
+    element.addEventListener('pointerleave', onLeave);
+    element.addEventListener('pointerdown', onDown, true);
+    element.addEventListener('keydown', onKey, true);
+    element.addEventListener('focusin', onFocusIn);
+    element.addEventListener('focusout', onFocusOut);
     // Scrolling does not bubble: caught on the way down to the scroller.
-    root.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    return () => {
-      root.removeEventListener('pointerenter', onEnter);
-      root.removeEventListener('pointerleave', onLeave);
-      root.removeEventListener('pointerdown', onDown, true);
-      root.removeEventListener('keydown', onKey, true);
-      root.removeEventListener('focusin', onFocusIn);
-      root.removeEventListener('focusout', onFocusOut);
-      root.removeEventListener('scroll', onScroll, { capture: true });
+    element.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    detach.current = () => {
+      element.removeEventListener('pointerenter', onEnter);
+      element.removeEventListener('pointerleave', onLeave);
+      element.removeEventListener('pointerdown', onDown, true);
+      element.removeEventListener('keydown', onKey, true);
+      element.removeEventListener('focusin', onFocusIn);
+      element.removeEventListener('focusout', onFocusOut);
+      element.removeEventListener('scroll', onScroll, { capture: true });
     };
-  }, [root]);
+  }, []);
 
   // Another list, or the rows (and their scroller) back after none: where it is scrolled now is where it starts.
   // (Not on mount: a new scroller is at its top, and reading it would force a layout.)
@@ -130,11 +136,11 @@ export function useHeldOrder(current: readonly string[], { key, keep, rowHeight 
     const now = `${hasRows}${key}`;
     const before = shape.current;
     shape.current = now;
-    if (before === null || before === now || !root) return;
-    const top = root.querySelector<HTMLElement>('[role="listbox"]')?.scrollTop ?? 0;
+    if (before === null || before === now || !root.current) return;
+    const top = root.current.querySelector<HTMLElement>('[role="listbox"]')?.scrollTop ?? 0;
     scrollTop.current = top;
     setScrolled(top > 0);
-  }, [root, key, hasRows]);
+  }, [key, hasRows]);
 
   const hold = pointer || keyboard || scrolled;
   const [held, setHeld] = useState<{ key: string; ids: readonly string[] } | null>(null);
@@ -166,7 +172,7 @@ export function useHeldOrder(current: readonly string[], { key, keep, rowHeight 
   useLayoutEffect(() => {
     const before = shown.current.key === key ? shown.current.ids : ids; // another list: nothing to keep in place
     shown.current = { key, ids };
-    if (before === ids || !root || scrollTop.current <= 0) return;
+    if (before === ids || !root.current || scrollTop.current <= 0) return;
     const above = Math.min(before.length, Math.floor(scrollTop.current / rowHeight));
     // Most changes leave the rows above as they were: found by comparing them, without a set of every id.
     let same = 0;
@@ -175,22 +181,22 @@ export function useHeldOrder(current: readonly string[], { key, keep, rowHeight 
     const now = new Set(ids);
     let gone = 0;
     for (let i = same; i < above; i++) if (!now.has(before[i]!)) gone++;
-    const scroller = root.querySelector<HTMLElement>('[role="listbox"]');
+    const scroller = root.current.querySelector<HTMLElement>('[role="listbox"]');
     if (gone === 0 || !scroller) return;
     scrollTop.current = Math.max(0, scrollTop.current - gone * rowHeight);
     scroller.scrollTop = scrollTop.current;
-  }, [key, ids, root, rowHeight]);
+  }, [key, ids, rowHeight]);
 
   const release = useCallback(() => {
     setHeld((previous) => (previous ? { key, ids: current } : previous));
-    const scroller = root?.querySelector<HTMLElement>('[role="listbox"]');
+    const scroller = root.current?.querySelector<HTMLElement>('[role="listbox"]');
     if (!scroller) return;
     // The button goes once nothing waits: the keyboard carries on in the rows it brought in.
-    if (root?.contains(document.activeElement) && document.activeElement !== scroller) scroller.focus({ preventScroll: true });
+    if (root.current?.contains(document.activeElement) && document.activeElement !== scroller) scroller.focus({ preventScroll: true });
     scrollTop.current = 0;
     if (typeof scroller.scrollTo === 'function') scroller.scrollTo({ top: 0 });
     else scroller.scrollTop = 0;
-  }, [key, current, root]);
+  }, [key, current]);
 
-  return { ids, waiting: view.waiting, holding: hold, release, ref: setRoot };
+  return { ids, waiting: view.waiting, holding: hold, release, ref };
 }

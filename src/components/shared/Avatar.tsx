@@ -19,34 +19,35 @@ interface AvatarProps {
  */
 export const Avatar = /* @__PURE__ */ memo(function Avatar({ name, seed, url, size = 'md' }: AvatarProps) {
   const safe = safeAvatarUrl(url);
-  const [failed, setFailed] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState<string | null>(null);
-  const showImage = safe !== undefined && failed !== safe;
-  // An image already in the cache may finish before React listens for `load` (e.g. after hydration).
-  const checkComplete = useCallback(
-    (img: HTMLImageElement | null) => {
-      if (img?.complete && img.naturalWidth > 0 && safe !== undefined) setLoaded(safe);
-    },
-    [safe],
-  );
   return (
     <span className="ik-avatar" data-slot="avatar" data-size={size} data-colour={colourSlot(seed)} aria-hidden="true">
-      {showImage ? (
-        <img
-          ref={checkComplete}
-          className="ik-avatar-image"
-          data-loaded={loaded === safe ? '' : undefined}
-          src={safe}
-          alt=""
-          loading="lazy"
-          decoding="async"
-          referrerPolicy="no-referrer"
-          onLoad={() => setLoaded(safe)}
-          onError={() => setFailed(safe)}
-        />
-      ) : (
-        <span className="ik-avatar-initials">{initials(name)}</span>
-      )}
+      {/* Initials alone hold no state: a list of rows without pictures mounts no picture machinery. */}
+      {safe === undefined ? <span className="ik-avatar-initials">{initials(name)}</span> : <Picture key={safe} url={safe} name={name} />}
     </span>
   );
 });
+
+/** The picture of one URL (a new URL is a new picture: loading and failure start over), or the initials once it fails. */
+function Picture({ url, name }: { url: string; name: string }) {
+  const [failed, setFailed] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+  // An image already in the cache may finish before React listens for `load` (e.g. after hydration).
+  const checkComplete = useCallback((img: HTMLImageElement | null) => {
+    if (img?.complete && img.naturalWidth > 0) setLoaded(true);
+  }, []);
+  if (failed) return <span className="ik-avatar-initials">{initials(name)}</span>;
+  return (
+    <img
+      ref={checkComplete}
+      className="ik-avatar-image"
+      data-loaded={loaded ? '' : undefined}
+      src={url}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      referrerPolicy="no-referrer"
+      onLoad={() => setLoaded(true)}
+      onError={() => setFailed(true)}
+    />
+  );
+}

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 // One shared clock for every relative time on the page: rows re-render once
 // per tick for their time label, not on every store change.
@@ -72,14 +72,14 @@ export function useClockState(): Clock {
 /**
  * Something derived from the shared clock, e.g. a row's `data-window` state:
  * the component re-renders only when `select` returns a different value, not
- * on every tick. `select` must be pure and return a primitive (compared with `Object.is`).
+ * on every tick. `select` must be pure and return a primitive (compared with `Object.is`);
+ * pass a stable one (`useCallback`), or it is called again after every commit.
  */
 export function useClock<T extends string | number | boolean | null>(select: (now: number) => T): T {
-  return useSyncExternalStore(
-    subscribe,
-    () => select(getSnapshot().now),
-    () => select(getServerSnapshot().now),
-  );
+  // Stable while `select` is: React then reads the snapshot once per render, not again after every commit.
+  const read = useCallback(() => select(getSnapshot().now), [select]);
+  const readServer = useCallback(() => select(getServerSnapshot().now), [select]);
+  return useSyncExternalStore(subscribe, read, readServer);
 }
 
 /** The current time, refreshed every 30 s. On the server it is the render time. */
