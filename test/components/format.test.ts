@@ -57,6 +57,19 @@ describe('dates and times', () => {
     expect(format.formatSpokenDuration(3 * DAY, de)).toBe('3 Tage');
   });
 
+  it('writes US English, with one warning, for a tag Intl refuses, instead of throwing in every row', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { format } = await freshFormat();
+    const typo = { code: 'de_DE!' };
+    const time = iso(NOW - 40 * DAY);
+    expect(format.formatFull(time, typo)).toBe(format.formatFull(time, undefined));
+    expect(format.formatSpokenTime(time, NOW, defaultMessages, typo)).toBe('1 month ago');
+    expect(format.formatSpokenDuration(3 * DAY, typo)).toBe('3 days');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(/"de_DE!" is not a language tag/);
+    warn.mockRestore();
+  });
+
   it('rounds distances down to the largest whole unit: minutes, hours, days, months, years', async () => {
     const { format } = await freshFormat();
     const spoken = (ago: number) => format.formatSpokenTime(iso(NOW - ago), NOW, defaultMessages, undefined);

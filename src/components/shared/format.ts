@@ -34,7 +34,25 @@ function cached<T extends object>(key: string, make: () => T): T {
   return formatter;
 }
 
-const tag = (locale: DateLocale | undefined): string => locale?.code ?? 'en-US';
+// Each locale's tag, checked once: a tag Intl refuses (a host's typo) writes US English with one
+// warning, rather than throwing in every row's render.
+const tags = new Map<string, string>();
+
+function tag(locale: DateLocale | undefined): string {
+  const code = locale?.code;
+  if (!code) return 'en-US';
+  let checked = tags.get(code);
+  if (checked === undefined) {
+    try {
+      checked = Intl.getCanonicalLocales(code)[0] ?? 'en-US';
+    } catch {
+      console.warn(`[InboxKit] ${JSON.stringify(code)} is not a language tag: dates are written in US English.`);
+      checked = 'en-US';
+    }
+    tags.set(code, checked);
+  }
+  return checked;
+}
 
 function formatDate(time: number, style: Style, locale: DateLocale | undefined): string {
   const code = tag(locale);
