@@ -1,11 +1,16 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MOCK_TOKEN, Inbox, InboxProvider, createInboxStore, createMemoryAdapter, createMemoryStorage, createMockHandler, createWhatsAppAdapter, listKey } from 'inboxkit';
 import type { InboxStore } from 'inboxkit';
 import { startGatedServer } from '../support/gatedServer.js';
 import type { GatedServer } from '../support/gatedServer.js';
+import { loadBulkToolbarPanel } from '../../src/components/Inbox/BulkToolbar.js';
+
+// The toolbar's body is a chunk a page fetches on idle; here it is already in, as it is a moment after any page loads
+// (test/components/BulkToolbar.lazy.test.tsx covers the moment before).
+beforeAll(() => loadBulkToolbarPanel());
 
 // The bulk toolbar against the WhatsApp mock over real HTTP on 127.0.0.1: one request per
 // conversation, and the API's own 403 for one of them.

@@ -1,10 +1,15 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationList, Inbox, InboxError, InboxProvider, createConversationSelection, createInboxStore, createMemoryAdapter, createMemoryStorage } from 'inboxkit';
 import type { Conversation, ConversationQuery, ConversationsAdapter, InboxProps, InboxStore } from 'inboxkit';
 import { conversation, deferred } from '../hooks/helpers';
+import { loadBulkToolbarPanel } from '../../src/components/Inbox/BulkToolbar.js';
+
+// The toolbar's body is a chunk a page fetches on idle; here it is already in, as it is a moment after any page loads
+// (test/components/BulkToolbar.lazy.test.tsx covers the moment before).
+beforeAll(() => loadBulkToolbarPanel());
 
 // Radix menus use layout and pointer APIs jsdom lacks; these stubs only keep them from throwing.
 afterEach(cleanup);

@@ -45,11 +45,17 @@ export function whenIdle(task: () => void): () => void {
  * idle, or at once whenever `needed` turns true. `undefined` on the server and
  * in the first client render alike, so hydration matches; a part mounted after
  * its code arrived gets it before paint. A failed download is logged and
- * tried again the next time `needed` turns true (never in a loop).
+ * tried again the next time `needed` turns true (never in a loop); `onFailure`
+ * runs after it is logged (e.g. to close what was waiting for the code).
  */
-export function useLazyCode<M>(code: LazyCode<M>, needed: boolean, name: string): M | undefined {
+export function useLazyCode<M>(code: LazyCode<M>, needed: boolean, name: string, onFailure?: () => void): M | undefined {
   const [module, setModule] = useState<M | undefined>(undefined);
   const idleTried = useRef(false);
+  // The latest callback, without restarting a download when it is a new function.
+  const failed = useRef(onFailure);
+  useLayoutEffect(() => {
+    failed.current = onFailure;
+  });
   useLayoutEffect(() => {
     const arrived = code.loaded();
     // eslint-disable-next-line react-hooks/set-state-in-effect -- before paint, once, and only when the code is already here
@@ -61,7 +67,11 @@ export function useLazyCode<M>(code: LazyCode<M>, needed: boolean, name: string)
     const fetchCode = () => {
       code.load().then(
         (arrived) => live && startTransition(() => setModule(() => arrived)),
-        (reason: unknown) => live && console.error(`[InboxKit] ${name} could not load`, reason),
+        (reason: unknown) => {
+          if (!live) return;
+          console.error(`[InboxKit] ${name} could not load`, reason);
+          failed.current?.();
+        },
       );
     };
     if (needed) {
