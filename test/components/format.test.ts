@@ -92,7 +92,52 @@ describe('dates and times', () => {
       format.formatSpokenDuration((i + 1) * MINUTE, undefined);
       format.formatFull(iso(NOW - i * MINUTE), de);
     }
-    // full and clock in English, full in German; one relative-time formatter; minutes and hours as units.
-    expect(made).toEqual({ dates: 3, relative: 1, numbers: 2 });
+    // full and clock in English, full in German; English counts of time need no Intl formatter.
+    expect(made).toEqual({ dates: 3, relative: 0, numbers: 0 });
+    format.formatSpokenDuration(3 * DAY, de);
+    format.formatSpokenTime(iso(NOW - 3 * DAY), NOW, defaultMessages, de);
+    expect(made).toEqual({ dates: 3, relative: 1, numbers: 1 });
+  });
+
+  it('says English counts of time in the words Intl uses, without making its unit formatters', async () => {
+    const { format } = await freshFormat();
+    const units = [
+      ['minute', MINUTE],
+      ['hour', 60 * MINUTE],
+      ['day', DAY],
+    ] as const;
+    for (const code of [undefined, { code: 'en' }, { code: 'en-GB' }, { code: 'en-IN' }]) {
+      const tag = code?.code ?? 'en-US';
+      for (const [unit, ms] of units) {
+        for (const count of [1, 2, 5, 23, 59]) {
+          if ((unit === 'hour' && count > 23) || (unit === 'day' && count > 29)) continue;
+          expect(format.formatSpokenDuration(count * ms, code)).toBe(new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(count));
+          expect(format.formatSpokenTime(iso(NOW - count * ms), NOW, defaultMessages, code)).toBe(new Intl.RelativeTimeFormat(tag, { numeric: 'always' }).format(-count, unit));
+        }
+      }
+      expect(format.formatSpokenTime(iso(NOW - 3 * 30 * DAY - DAY), NOW, defaultMessages, code)).toBe(new Intl.RelativeTimeFormat(tag).format(-3, 'month'));
+      expect(format.formatSpokenTime(iso(NOW - 800 * DAY), NOW, defaultMessages, code)).toBe(new Intl.RelativeTimeFormat(tag).format(-2, 'year'));
+    }
+  });
+});
+
+describe('initials', () => {
+  // The rule, written the slow way: the first letter (with its combining marks) of the first and last words that hold one.
+  const reference = (name: string) => {
+    const letters = name
+      .split(/\s+/)
+      .map((word) => word.match(/\p{L}\p{M}*/u)?.[0])
+      .filter((letter): letter is string => letter !== undefined);
+    return (letters.length > 1 ? letters[0]! + letters[letters.length - 1]! : (letters[0] ?? '')).toLocaleUpperCase() || '?';
+  };
+
+  it('are the same on the ASCII fast path as by the Unicode rule, marks and all', async () => {
+    const { initials } = await import('../../src/components/shared/format.js');
+    const names = [
+      'Ada Lovelace', 'ada lovelace', 'A', 'x y z', "O'Brien Smith", '(Bob) Smith', '1a b2', '42', '',
+      'A\u0301na Bo', 'e\u0301 z\u0327', 'Zoe\u0308 Ng', 'Łukasz Ňo', 'Ann Ñandú', 'a\u0300', 'Q\u200bR',
+      'فاطمة الزهراء', '田中 ゆき', '🐱 Cat Lover', '  spaced   out  ', 'ǅemal Đorđe',
+    ];
+    for (const name of names) expect([name, initials(name)]).toEqual([name, reference(name)]);
   });
 });

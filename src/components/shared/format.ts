@@ -59,6 +59,13 @@ function formatDate(time: number, style: Style, locale: DateLocale | undefined):
   return cached(`${code} ${style}`, () => new Intl.DateTimeFormat(code, STYLES[style])).format(time);
 }
 
+// English counts of time are the common case (every row's spoken sentence) and simple to say. A page's first
+// unit NumberFormat or RelativeTimeFormat loads the browser's unit data, which cost more than a thousand-row
+// list's whole mount, so English says them itself; counts of 1,000 and more (grouped digits, which en-IN writes
+// its own way) and every other language go to Intl. test/components/format.test.ts checks the words against Intl.
+const inEnglish = (code: string, count: number) => count < 1000 && (code === 'en' || code.startsWith('en-'));
+const englishCount = (count: number, unit: Unit) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+
 /** A whole, rounded-down count of the largest unit that fits (at least a minute), as date-fns's strict distance picks it. */
 function largestUnit(ms: number): [number, Unit] {
   const minutes = Math.max(1, Math.floor(ms / 60_000));
@@ -105,6 +112,7 @@ export function formatSpokenTime(iso: string, now: number, messages: InboxMessag
   if (diff < 0) return isSameDay(now, time) ? formatDate(time, 'clock', locale) : formatFull(iso, locale);
   const [count, unit] = largestUnit(diff);
   const code = tag(locale);
+  if (inEnglish(code, count)) return `${englishCount(count, unit)} ago`;
   return cached(`${code} ago`, () => new Intl.RelativeTimeFormat(code, { numeric: 'always' })).format(-count, unit);
 }
 
@@ -120,6 +128,7 @@ export function formatShortDuration(ms: number, messages: InboxMessages): string
 export function formatSpokenDuration(ms: number, locale: DateLocale | undefined): string {
   const [count, unit] = largestUnit(ms);
   const code = tag(locale);
+  if (inEnglish(code, count)) return englishCount(count, unit);
   return cached(`${code} ${unit}s`, () => new Intl.NumberFormat(code, { style: 'unit', unit, unitDisplay: 'long' })).format(count);
 }
 
@@ -167,11 +176,18 @@ export function displayName(conversation: Pick<Conversation, 'contact' | 'contac
 export function initials(name: string): string {
   const letters = name
     .split(/\s+/)
-    .map((word) => word.match(/\p{L}\p{M}*/u)?.[0])
+    .map(firstLetter)
     .filter((letter): letter is string => letter !== undefined);
   const picked = letters.length > 1 ? letters[0]! + letters[letters.length - 1]! : (letters[0] ?? '');
   return picked.toLocaleUpperCase() || '?';
 }
+
+// A word that starts with an ASCII letter followed by ASCII (or nothing: no combining mark can follow) needs
+// no Unicode look-up. The property class is costly to build the first time a page uses it (10 ms of a
+// thousand-row mount here), and most names start this way.
+const ASCII_LETTER = /^[A-Za-z](?![^\0-\x7f])/;
+const LETTER = /\p{L}\p{M}*/u;
+const firstLetter = (word: string): string | undefined => (ASCII_LETTER.test(word) ? word[0] : word.match(LETTER)?.[0]);
 
 /** A stable avatar colour slot (0–7) for an id. */
 export function colourSlot(id: string): number {
