@@ -131,6 +131,8 @@ export interface InboxMessages {
   teams: string;
   filterPeople: string;
   noMatches: string;
+  /** The assign menu when there is nobody to offer (no directory was given and the backend lists nobody), before any filter. */
+  noAssignees: string;
   assigning: string;
   dismiss: string;
   /** Leads an assign refusal's row ("Not assigned."), before the reason. */
@@ -299,6 +301,7 @@ export const defaultMessages: InboxMessages = {
   teams: 'Teams',
   filterPeople: 'Find a person or team',
   noMatches: 'Nobody matches.',
+  noAssignees: 'No people to assign to.',
   assigning: 'Assigning…',
   dismiss: 'Dismiss',
   assignFailed: 'Not assigned.',

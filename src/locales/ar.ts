@@ -100,6 +100,7 @@ export const messages: InboxMessages = {
   teams: 'الفرق',
   filterPeople: 'بحث عن شخص أو فريق',
   noMatches: 'لا نتائج.',
+  noAssignees: 'لا يوجد أشخاص للتعيين.',
   assigning: 'جارٍ الإسناد…',
   dismiss: 'إخفاء',
   aiHandlingExplained: 'يتولى وكيل ذكاء اصطناعي هذه المحادثة. يمكنك إسنادها إلى نفسك لاستلامها.',

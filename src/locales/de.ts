@@ -88,6 +88,7 @@ export const messages: InboxMessages = {
   teams: 'Teams',
   filterPeople: 'Person oder Team suchen',
   noMatches: 'Keine Treffer.',
+  noAssignees: 'Keine Personen zum Zuweisen.',
   assigning: 'Wird zugewiesen…',
   dismiss: 'Ausblenden',
   aiHandlingExplained: 'Ein KI-Agent bearbeitet diese Konversation. Weisen Sie sie sich zu, um sie zu übernehmen.',

@@ -88,6 +88,7 @@ export const messages: InboxMessages = {
   teams: 'Equipos',
   filterPeople: 'Buscar persona o equipo',
   noMatches: 'Sin resultados.',
+  noAssignees: 'No hay personas a quien asignar.',
   assigning: 'Asignando…',
   dismiss: 'Ocultar',
   aiHandlingExplained: 'Un agente de IA está atendiendo esta conversación. Asígnatela para tomar el control.',

@@ -90,6 +90,7 @@ export const messages: InboxMessages = {
   teams: 'Équipes',
   filterPeople: 'Chercher une personne, une équipe',
   noMatches: 'Aucun résultat.',
+  noAssignees: 'Aucune personne à qui attribuer.',
   assigning: 'Assignation…',
   dismiss: 'Masquer',
   aiHandlingExplained: 'Un agent IA traite cette conversation. Assignez-la-vous pour la reprendre.',

@@ -91,6 +91,7 @@ export const messages: InboxMessages = {
   teams: 'टीमें',
   filterPeople: 'व्यक्ति या टीम खोजें',
   noMatches: 'कोई मेल नहीं मिला।',
+  noAssignees: 'असाइन करने के लिए कोई व्यक्ति नहीं है।',
   assigning: 'असाइन हो रही है…',
   dismiss: 'छिपाएँ',
   aiHandlingExplained: 'एक AI एजेंट यह बातचीत संभाल रहा है। इसे संभालने के लिए खुद को असाइन करें।',

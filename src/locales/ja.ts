@@ -87,6 +87,7 @@ export const messages: InboxMessages = {
   teams: 'チーム',
   filterPeople: 'メンバーまたはチームを検索',
   noMatches: '該当なし',
+  noAssignees: '割り当てられる担当者がいません',
   assigning: '割り当て中…',
   dismiss: '閉じる',
   aiHandlingExplained: 'AIエージェントがこの会話に対応しています。引き継ぐには、自分に割り当ててください。',

@@ -88,6 +88,7 @@ export const messages: InboxMessages = {
   teams: 'Equipes',
   filterPeople: 'Buscar pessoa ou equipe',
   noMatches: 'Nenhum resultado.',
+  noAssignees: 'Não há pessoas para atribuir.',
   assigning: 'Atribuindo…',
   dismiss: 'Dispensar',
   aiHandlingExplained: 'Um agente de IA está atendendo esta conversa. Atribua a você para assumir.',

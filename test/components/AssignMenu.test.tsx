@@ -92,6 +92,24 @@ describe('AssignMenu', () => {
     expect(within(menu).getByRole('menuitemradio', { name: 'Me Myself' })).toBeInTheDocument();
   });
 
+  it('says there is nobody to assign to, not that nobody matches, when it has no people at all', async () => {
+    const user = userEvent.setup();
+    // Neither HTTP API lists agents: without a directory from the host, the menu has nobody to offer.
+    const backend = createMemoryAdapter({ conversations: [conversation('conv_1', 'Ada', { messages: null })], profile: 'whatsapp' });
+    const adapter = createWhatsAppAdapter({
+      baseUrl: 'http://mock.test',
+      headers: { Authorization: 'Bearer inboxkit-mock-token' },
+      fetch: createMockHandler({ flavour: 'whatsapp', backend }),
+      retry: false,
+    });
+    await renderMenu(adapter);
+    await user.click(trigger());
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).queryAllByRole('menuitemradio')).toEqual([]);
+    expect(within(menu).getByText('No people to assign to.')).toBeInTheDocument();
+    expect(within(menu).queryByText('Nobody matches.')).toBeNull();
+  });
+
   it('assigns optimistically: the trigger changes at once, then the server confirms', async () => {
     const backend = memory();
     const gate = deferred();

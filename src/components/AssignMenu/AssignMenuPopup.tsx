@@ -162,7 +162,10 @@ export function AssignMenuPopup({
           ) : (
             choices
           )}
-          {visible.length === 0 && status !== 'loading' && <div className="ik-menu-note">{messages.noMatches}</div>}
+          {visible.length === 0 && status !== 'loading' && (
+            // Nobody typed anything and there is nobody to offer: say so, not that a search found nothing.
+            <div className="ik-menu-note">{assignees.length === 0 ? messages.noAssignees : messages.noMatches}</div>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
