@@ -128,6 +128,28 @@ const widgetLoader = (chunkFiles: () => Record<string, string | string[]>): Plug
     });
   },
 });
+// The widget bundles its own Radix, so it can leave out what our menu never runs. The assign menu is
+// non-modal (`modal={false}`), and Radix reaches react-remove-scroll and aria-hidden only for modal menus,
+// but imports them statically: about 4 kB gz of dead code. Radix's files also name every function with a
+// top-level `__name(fn, "fn")` call (and each class from a static block), which keeps functions nothing uses (its unused ordered collection) alive.
+// Hosts that bundle the library get Radix as published; only this bundle, whose every importer we know, is trimmed.
+const radixTrim = (): Plugin => {
+  const stubs: Record<string, string> = {
+    'react-remove-scroll': 'export const RemoveScroll = (props) => props.children;',
+    'aria-hidden': 'export const hideOthers = () => () => {};',
+  };
+  return {
+    name: 'inboxkit:radix-trim',
+    enforce: 'pre',
+    resolveId: (source) => (source in stubs ? `\0trim:${source}` : null),
+    load: (id) => (id.startsWith('\0trim:') ? stubs[id.slice('\0trim:'.length)] : null),
+    transform(code, id) {
+      if (id.endsWith('AssignMenuPopup.tsx') && !code.includes('modal={false}')) this.error('The widget leaves out modal menus (radixTrim): the assign menu must stay modal={false}.');
+      if (/[/\\]node_modules[/\\]@radix-ui[/\\]/.test(id)) return { code: code.replace(/^__name\([\w$]+, "[\w$]+"\);$/gm, '').replace(/static \{\s*__name\(this, "[\w$]+"\);\s*\}/g, ''), map: null };
+      return null;
+    },
+  };
+};
 const widgetChunkFiles: Record<string, string | string[]> = {};
 // Names the runtime and backend chunks for the loader, and lays chunks out by when a page fetches them:
 // chunks/*.js with the runtime (its static imports), chunks/lazy/*.js only when asked for. The size
@@ -199,6 +221,7 @@ const widgetLayout = (): Plugin => {
 const widget = defineConfig({
   define: widgetDefine,
   plugins: [
+    radixTrim(),
     asciiOnly(),
     widgetLayout(),
     widgetLoader(() => widgetChunkFiles),

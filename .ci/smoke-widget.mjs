@@ -17,6 +17,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const mock = await startMockServer({ flavour: 'waply', port: 0 });
 const waply = `{ flavour: 'waply', apiKey: 'inboxkit-mock-token', baseUrl: '${mock.url}/v1' }`;
+// Neither HTTP API lists agents: the host names them (the widget's `directory` option).
+const agents = (await mock.backend.listAssignees()).filter((a) => a.type === 'user').slice(0, 3);
+const directory = JSON.stringify({ users: agents.map((a) => ({ id: a.id, name: a.name ?? a.id })) });
 
 // Host pages, served from nested folders; the widget's files from other nested folders.
 const pages = {
@@ -24,7 +27,7 @@ const pages = {
   '/pages/a/b/legacy.html': `<!doctype html><html><head><meta charset="windows-1252"><title>legacy</title></head><body>
     <div id="inbox" style="height:600px"></div>
     <script src="/static/v2/vendor/inboxkit/inboxkit.iife.js"></script>
-    <script>window.inbox = InboxKit.mount(document.getElementById('inbox'), { adapter: ${waply}, theme: 'light' });</script>
+    <script>window.inbox = InboxKit.mount(document.getElementById('inbox'), { adapter: ${waply}, theme: 'light', directory: ${directory} });</script>
   </body></html>`,
   // No charset at all, a strict script CSP (no eval, no inline script without the nonce), and a slow runtime chunk:
   // mount, update and unmount all happen before the inbox's code has arrived.
@@ -163,6 +166,27 @@ const scenarios = {
     check(help.includes('\u2191 / \u2193'), `the arrows came out as ${JSON.stringify(help.slice(0, 80))}`);
     // Idle prefetch fetches the assign menu; nothing else beyond the first load.
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/lazy/AssignMenuPopup-')), null, { timeout: 10_000 });
+    // The built assign menu (Radix, with the modal-only parts left out of the widget): Escape closes it with
+    // focus back on its trigger; choosing a person closes it and assigns.
+    await page.keyboard.press('Escape');
+    await page.locator('#inbox [role="dialog"]').waitFor({ state: 'detached', timeout: 5_000 });
+    const trigger = page.locator('#inbox .ik-view-header [data-slot="assign-trigger"]');
+    const before = await trigger.textContent();
+    await trigger.click();
+    const menu = page.locator('#inbox [data-slot="assign-menu"]');
+    await menu.waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached', timeout: 5_000 });
+    check(await trigger.evaluate((el) => el.getRootNode().activeElement === el), 'Escape did not return focus to the assign trigger');
+    await trigger.click();
+    await menu.waitFor({ timeout: 5_000 });
+    await menu.locator('[role="menuitemradio"][aria-checked="false"]').first().click();
+    await menu.waitFor({ state: 'detached', timeout: 5_000 });
+    await page.waitForFunction(
+      (was) => document.getElementById('inbox').shadowRoot.querySelector('.ik-view-header [data-slot="assign-trigger"]')?.textContent !== was,
+      before,
+      { timeout: 5_000 },
+    );
     const widget = requests.filter((p) => p.includes('inboxkit') || p.includes('/chunks/'));
     check(widget.every((p) => p.startsWith('/static/v2/vendor/inboxkit/')), `a chunk was fetched from outside the script's folder: ${widget.join(', ')}`);
     check(!requests.some((p) => p.includes('/lazy/memory-')), 'the memory backend chunk was fetched for an HTTP backend');
