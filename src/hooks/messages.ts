@@ -2,7 +2,7 @@ import type { InboxErrorCode } from '../core/errors.js';
 import type { Channel, ConversationStatus } from '../core/types.js';
 import type { ReplyWindowState } from '../core/triage.js';
 import { plural } from '../locales/plural.js';
-import { endSentence, lowerFirst } from '../locales/sentence.js';
+import { endSentence, lowerFirst, shortId } from '../locales/sentence.js';
 
 /**
  * What a conversation row says, for its accessible name (`rowLabel`): every
@@ -151,6 +151,8 @@ export interface InboxMessages {
   metadataLabels: Record<string, string>;
   /** Words for values of `metadata.source`; others are humanized. */
   metadataSources: Record<string, string>;
+  /** A sent message's delivery status by the backend's word; a word not here is shown humanized ("pending_review" → "Pending review"). */
+  deliveryStatus: Record<string, string>;
   yes: string;
   no: string;
   timeline: string;
@@ -236,7 +238,7 @@ export const defaultMessages: InboxMessages = {
   unknownStatus: (raw) => `Status: ${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Web chat' },
   unknownChannel: (raw) => raw,
-  unknownContact: (contactId) => `Contact ${contactId.slice(-6)}`,
+  unknownContact: (contactId) => `Contact ${shortId(contactId)}`,
   unread: plural('en', { one: '# unread message', other: '# unread messages' }),
   unreadFilter: 'Unread',
   unreadFilterHint: 'among loaded conversations',
@@ -329,6 +331,7 @@ export const defaultMessages: InboxMessages = {
   lastMessage: 'Last message',
   details: 'Details',
   metadataLabels: { source: 'Source', firstMessageAt: 'First message', resolution: 'Resolution' },
+  deliveryStatus: { sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not delivered' },
   metadataSources: { organic: 'Organic', campaign: 'Campaign', ad_click: 'Ad click', qr_code: 'QR code', website_widget: 'Website widget' },
   yes: 'Yes',
   no: 'No',

@@ -1,6 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
-import { endSentence } from './sentence.js';
+import { endSentence, shortId } from './sentence.js';
 
 export { ar as dateLocale } from 'date-fns/locale/ar';
 
@@ -38,7 +38,7 @@ export const messages: InboxMessages = {
   unknownStatus: (raw) => `الحالة: ${raw}`,
   channel: { whatsapp: 'واتساب', instagram: 'إنستغرام', messenger: 'ماسنجر', webchat: 'دردشة الموقع' },
   unknownChannel: (raw) => raw,
-  unknownContact: (contactId) => `جهة اتصال ${contactId.slice(-6)}`,
+  unknownContact: (contactId) => `جهة اتصال ${shortId(contactId)}`,
   unread: unreadMessages,
   unreadFilter: 'غير المقروءة',
   unreadFilterHint: 'بين المحادثات المحمّلة',
@@ -161,6 +161,7 @@ export const messages: InboxMessages = {
     firstMessageAt: 'أول رسالة',
     resolution: 'الحل',
   },
+  deliveryStatus: { sent: 'أُرسلت', delivered: 'وصلت', read: 'قُرئت', failed: 'لم تصل' },
   metadataSources: {
     organic: 'مباشر',
     campaign: 'حملة',

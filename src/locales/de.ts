@@ -1,6 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
-import { endSentence, lowerFirst } from './sentence.js';
+import { endSentence, lowerFirst, shortId } from './sentence.js';
 
 export { de as dateLocale } from 'date-fns/locale/de';
 
@@ -25,7 +25,7 @@ export const messages: InboxMessages = {
   unknownStatus: (raw) => `Status: ${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Webchat' },
   unknownChannel: (raw) => raw,
-  unknownContact: (contactId) => `Kontakt ${contactId.slice(-6)}`,
+  unknownContact: (contactId) => `Kontakt ${shortId(contactId)}`,
   unread: plural('de', { one: '# ungelesene Nachricht', other: '# ungelesene Nachrichten' }),
   unreadFilter: 'Ungelesen',
   unreadFilterHint: 'unter den geladenen Konversationen',
@@ -149,6 +149,7 @@ export const messages: InboxMessages = {
     firstMessageAt: 'Erste Nachricht',
     resolution: 'Lösung',
   },
+  deliveryStatus: { sent: 'Gesendet', delivered: 'Zugestellt', read: 'Gelesen', failed: 'Nicht zugestellt' },
   metadataSources: {
     organic: 'Organisch',
     campaign: 'Kampagne',

@@ -1,6 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
-import { endSentence, lowerFirst } from './sentence.js';
+import { endSentence, lowerFirst, shortId } from './sentence.js';
 
 export { es as dateLocale } from 'date-fns/locale/es';
 
@@ -25,7 +25,7 @@ export const messages: InboxMessages = {
   unknownStatus: (raw) => `Estado: ${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Chat web' },
   unknownChannel: (raw) => raw,
-  unknownContact: (contactId) => `Contacto ${contactId.slice(-6)}`,
+  unknownContact: (contactId) => `Contacto ${shortId(contactId)}`,
   unread: plural('es', { one: '# mensaje sin leer', many: '# de mensajes sin leer', other: '# mensajes sin leer' }),
   unreadFilter: 'No leídas',
   unreadFilterHint: 'entre las conversaciones cargadas',
@@ -149,6 +149,7 @@ export const messages: InboxMessages = {
     firstMessageAt: 'Primer mensaje',
     resolution: 'Resolución',
   },
+  deliveryStatus: { sent: 'Enviado', delivered: 'Entregado', read: 'Leído', failed: 'No entregado' },
   metadataSources: {
     organic: 'Orgánico',
     campaign: 'Campaña',

@@ -1,6 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
-import { endSentence, lowerFirst } from './sentence.js';
+import { endSentence, lowerFirst, shortId } from './sentence.js';
 
 export { fr as dateLocale } from 'date-fns/locale/fr';
 
@@ -27,7 +27,7 @@ export const messages: InboxMessages = {
   unknownStatus: (raw) => `Statut\u00a0: ${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Chat web' },
   unknownChannel: (raw) => raw,
-  unknownContact: (contactId) => `Contact ${contactId.slice(-6)}`,
+  unknownContact: (contactId) => `Contact ${shortId(contactId)}`,
   unread: plural('fr', { one: '# message non lu', many: '# de messages non lus', other: '# messages non lus' }),
   unreadFilter: 'Non lues',
   unreadFilterHint: 'parmi les conversations chargées',
@@ -151,6 +151,7 @@ export const messages: InboxMessages = {
     firstMessageAt: 'Premier message',
     resolution: 'Résolution',
   },
+  deliveryStatus: { sent: 'Envoyé', delivered: 'Distribué', read: 'Lu', failed: 'Non distribué' },
   metadataSources: {
     organic: 'Naturelle',
     campaign: 'Campagne',

@@ -1,6 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
-import { endSentence } from './sentence.js';
+import { endSentence, shortId } from './sentence.js';
 
 export { hi as dateLocale } from 'date-fns/locale/hi';
 
@@ -28,7 +28,7 @@ export const messages: InboxMessages = {
   unknownStatus: (raw) => `स्थिति: ${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'वेब चैट' },
   unknownChannel: (raw) => raw,
-  unknownContact: (contactId) => `संपर्क ${contactId.slice(-6)}`,
+  unknownContact: (contactId) => `संपर्क ${shortId(contactId)}`,
   unread: plural('hi', { one: '# अपठित संदेश', other: '# अपठित संदेश' }),
   unreadFilter: 'अपठित',
   unreadFilterHint: 'लोड हुई बातचीत में से',
@@ -152,6 +152,7 @@ export const messages: InboxMessages = {
     firstMessageAt: 'पहला संदेश',
     resolution: 'समाधान',
   },
+  deliveryStatus: { sent: 'भेजा गया', delivered: 'पहुँचा', read: 'पढ़ा गया', failed: 'नहीं पहुँचा' },
   metadataSources: {
     organic: 'ऑर्गेनिक',
     campaign: 'कैंपेन',

@@ -1,6 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
-import { endSentence } from './sentence.js';
+import { endSentence, shortId } from './sentence.js';
 
 export { ja as dateLocale } from 'date-fns/locale/ja';
 
@@ -25,7 +25,7 @@ export const messages: InboxMessages = {
   unknownStatus: (raw) => `ステータス：${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Webチャット' },
   unknownChannel: (raw) => raw,
-  unknownContact: (contactId) => `コンタクト ${contactId.slice(-6)}`,
+  unknownContact: (contactId) => `コンタクト ${shortId(contactId)}`,
   unread: plural('ja', { other: '未読メッセージ #件' }),
   unreadFilter: '未読',
   unreadFilterHint: '読み込み済みの会話のみ',
@@ -148,6 +148,7 @@ export const messages: InboxMessages = {
     firstMessageAt: '最初のメッセージ',
     resolution: '解決内容',
   },
+  deliveryStatus: { sent: '送信済み', delivered: '配信済み', read: '既読', failed: '未配信' },
   metadataSources: {
     organic: '自然流入',
     campaign: 'キャンペーン',

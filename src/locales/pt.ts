@@ -1,6 +1,6 @@
 import type { InboxMessages } from '../hooks/messages.js';
 import { plural } from './plural.js';
-import { endSentence, lowerFirst } from './sentence.js';
+import { endSentence, lowerFirst, shortId } from './sentence.js';
 
 export { ptBR as dateLocale } from 'date-fns/locale/pt-BR';
 
@@ -25,7 +25,7 @@ export const messages: InboxMessages = {
   unknownStatus: (raw) => `Status: ${raw}`,
   channel: { whatsapp: 'WhatsApp', instagram: 'Instagram', messenger: 'Messenger', webchat: 'Chat do site' },
   unknownChannel: (raw) => raw,
-  unknownContact: (contactId) => `Contato ${contactId.slice(-6)}`,
+  unknownContact: (contactId) => `Contato ${shortId(contactId)}`,
   unread: plural('pt-BR', { one: '# mensagem não lida', many: '# de mensagens não lidas', other: '# mensagens não lidas' }),
   unreadFilter: 'Não lidas',
   unreadFilterHint: 'entre as conversas carregadas',
@@ -149,6 +149,7 @@ export const messages: InboxMessages = {
     firstMessageAt: 'Primeira mensagem',
     resolution: 'Resolução',
   },
+  deliveryStatus: { sent: 'Enviada', delivered: 'Entregue', read: 'Lida', failed: 'Não entregue' },
   metadataSources: {
     organic: 'Orgânica',
     campaign: 'Campanha',

@@ -141,3 +141,14 @@ describe('initials', () => {
     for (const name of names) expect([name, initials(name)]).toEqual([name, reference(name)]);
   });
 });
+
+describe('delivery statuses', () => {
+  it("are said in the catalog's words; an unknown one is humanized, and a prototype name is not a word", async () => {
+    const { deliveryStatusText } = await import('../../src/components/shared/format.js');
+    const { messages: german } = await import('../../src/locales/de.js');
+    expect(deliveryStatusText('read', defaultMessages)).toBe('Read');
+    expect(deliveryStatusText('read', german)).toBe('Gelesen');
+    expect(deliveryStatusText('pending_review', defaultMessages)).toBe('Pending review');
+    expect(deliveryStatusText('constructor', defaultMessages)).toBe('Constructor');
+  });
+});

@@ -250,3 +250,19 @@ describe('plural forms by the language’s own rules', () => {
     expect(times(ar)).toEqual(['الآن', '5\u00a0د', '3\u00a0س']);
   });
 });
+
+describe('a contact with no name, phone or email', () => {
+  it('is named by the end of its id, never by the end of a word the id carries', async () => {
+    const { shortId } = await import('../../src/locales/sentence.js');
+    expect(shortId('con_01HXYZ')).toBe('01HXYZ');
+    expect(shortId('contact_f1e2d3c4-5678-90ab-cdef-abcdefabcdef')).toBe('abcdef');
+    expect(shortId('conv_7-contact')).toBe('conv7');
+    expect(shortId('customer-4711')).toBe('4711');
+    expect(shortId('contact')).toBe('ontact');
+    expect(shortId('__')).toBe('__');
+    expect(shortId('田中-contact')).toBe('田中');
+    for (const [tag, catalog] of Object.entries(CATALOGS)) {
+      expect([tag, catalog.messages.unknownContact('conv_7-contact').endsWith('conv7')]).toEqual([tag, true]);
+    }
+  });
+});

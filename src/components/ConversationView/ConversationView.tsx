@@ -18,7 +18,7 @@ import { NoteComposer } from '../NoteComposer/NoteComposer.js';
 import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
 import { errorDetail, errorSentence } from '../shared/errorText.js';
-import { displayName, formatClock, formatDay, formatFull, metadataEntries } from '../shared/format.js';
+import { deliveryStatusText, displayName, formatClock, formatDay, formatFull, metadataEntries } from '../shared/format.js';
 import { SentMark } from '../shared/SentMark.js';
 import { channelLabel, StatusBadge } from '../shared/StatusBadge.js';
 import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
@@ -405,7 +405,9 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                     {entry.message.direction === 'outbound' && entry.message.status && (
                       <>
                         {' · '}
-                        <bdi className="ik-message-status">{entry.message.status}</bdi>
+                        <bdi className="ik-message-status" data-status={entry.message.status}>
+                          {deliveryStatusText(entry.message.status, messages)}
+                        </bdi>
                       </>
                     )}
                   </p>

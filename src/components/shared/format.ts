@@ -217,6 +217,11 @@ export function humanizeKey(key: string): string {
 // Backend keys like "constructor" must not find Object.prototype's.
 const own = (words: Record<string, string>, key: string): string | undefined => (Object.hasOwn(words, key) ? words[key] : undefined);
 
+/** A sent message's delivery status in the catalog's words ("read" → "Read"), an unknown one humanized. */
+export function deliveryStatusText(status: string, messages: InboxMessages): string {
+  return own(messages.deliveryStatus, status) ?? humanizeKey(status);
+}
+
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /**
