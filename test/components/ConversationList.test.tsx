@@ -148,6 +148,19 @@ describe('ConversationList: roles and keyboard', () => {
   });
 });
 
+describe('ConversationList: the meta line', () => {
+  it("names each row's channel where the backend has several, and none where it has one (every row would say WhatsApp)", async () => {
+    const rows = [conversation('conv_1', 'Ada', { channel: 'whatsapp' }), conversation('conv_2', 'Bo', { channel: 'instagram' })];
+    const { container, unmount } = renderList(createMemoryAdapter({ conversations: rows }));
+    await screen.findByRole('option', { name: /^Ada/ });
+    expect([...container.querySelectorAll('.ik-row-channel')].map((el) => el.textContent)).toEqual(['WhatsApp', 'Instagram']);
+    unmount();
+    const whatsapp = renderList(createMemoryAdapter({ conversations: rows.slice(0, 1), profile: 'whatsapp' }));
+    await screen.findByRole('option', { name: /^Ada/ });
+    expect(whatsapp.container.querySelector('.ik-row-channel')).toBeNull();
+  });
+});
+
 describe('ConversationList: data modes and size', () => {
   it('shows host-managed conversations without asking the adapter for a list', async () => {
     const { adapter, calls } = countingAdapter(createMemoryAdapter({ conversations: people(2) }));

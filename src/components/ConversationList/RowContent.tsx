@@ -33,7 +33,7 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
   const preview = newestMessage(conversation);
   // Where the list carries no previews (Waply), a missing one means "not sent", not "none":
   // only a conversation read in full, or a backend whose list does carry them, can say there are none.
-  const { listPreviews } = store.capabilities;
+  const { listPreviews, channels } = store.capabilities;
   const id = conversation.id;
   const readInFull = useInboxState(
     'ConversationList',
@@ -89,9 +89,12 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
           )}
         </span>
         <span className="ik-row-meta">
-          <span className="ik-row-channel" data-channel={conversation.channel}>
-            {channelLabel(conversation, messages)}
-          </span>
+          {/* A backend with one channel (WhatsApp's) would print the same word on every row: it says nothing. */}
+          {!(channels.length === 1 && conversation.channel === channels[0]) && (
+            <span className="ik-row-channel" data-channel={conversation.channel}>
+              {channelLabel(conversation, messages)}
+            </span>
+          )}
           <StatusBadge conversation={conversation} messages={messages} />
           {window && (
             <span className="ik-reply-window" data-slot="reply-window" data-window={window.state} title={window.state === 'closed' ? messages.replyWindowClosed : undefined} suppressHydrationWarning>
