@@ -138,6 +138,11 @@ async function measurePage(browser, url, timeoutMs, profile) {
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForFunction(() => window.__bench !== undefined);
       const prepared = await page.evaluate(() => window.__bench.prepare());
+      // The renderer's main-thread CPU time (ThreadTime) around each phase: unlike wall time it does not grow
+      // while other processes hold the cores, so it is the steadier figure on a shared machine.
+      const metrics = await context.newCDPSession(page);
+      await metrics.send('Performance.enable');
+      const threadMs = async () => (await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
       let cdp = null;
       if (profile) {
         cdp = await context.newCDPSession(page);
@@ -145,13 +150,18 @@ async function measurePage(browser, url, timeoutMs, profile) {
         await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
         await cdp.send('Profiler.start');
       }
+      const beforeMount = await threadMs();
       const mounted = await page.evaluate(() => window.__bench.mount());
+      mounted.mountCpu = (await threadMs()) - beforeMount;
       let mountProfile = null;
       if (cdp) {
         mountProfile = (await cdp.send('Profiler.stop')).profile;
         await cdp.send('Profiler.start');
       }
+      const beforeUpdate = await threadMs();
       const updated = await page.evaluate(() => window.__bench.update());
+      // The update phase starts with the page's 250 ms wait; that idle time costs no CPU.
+      updated.updateCpu = (await threadMs()) - beforeUpdate;
       let updateProfile = null;
       if (cdp) updateProfile = (await cdp.send('Profiler.stop')).profile;
       const split = await page.evaluate(() => (window.__benchSplit ? window.__benchSplit() : null));
@@ -247,6 +257,21 @@ export function targetsTable(summary, contenders) {
   return lines.join('\n');
 }
 
+/** Main-thread CPU time of each phase, to its last painted frame: the steadier figure where the cores are shared. */
+export function cpuTable(summary, contenders) {
+  const lines = ['| size | list | mount, CPU | update, CPU |', '|---|---|---|---|'];
+  for (const size of Object.keys(summary).map(Number)) {
+    const ref = summary[size][REFERENCE];
+    for (const name of contenders) {
+      const s = summary[size][name];
+      if (!s?.mountCpu) continue;
+      const r = (k) => (name === REFERENCE || !ref?.[k] ? null : ref[k]);
+      lines.push(`| ${size.toLocaleString('en-US')} | ${LABELS[name]} | ${cell(s.mountCpu, fmtMs, r('mountCpu'))} | ${cell(s.updateCpu, fmtMs, r('updateCpu'))} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
 // ---- main ----------------------------------------------------------------------
 
 async function runBrowser(options) {
@@ -326,6 +351,8 @@ async function runBrowser(options) {
         mountJs: pick((r) => r.mountJs),
         updateJs: pick((r) => r.updateJs),
         updatePainted: pick((r) => r.updatePainted),
+        mountCpu: pick((r) => r.mountCpu),
+        updateCpu: pick((r) => r.updateCpu),
         dom: pick((r) => r.dom),
         domAfterUpdate: pick((r) => r.domAfterUpdate),
         heapAfterMount: pick((r) => r.heapAfterMount),
@@ -360,6 +387,7 @@ async function main() {
     out.browser = await runBrowser(options);
     console.log(`\n### Conversation list in headless Chromium ${out.browser.chromium} (median (min–max) of ${options.runs} page loads; **ratio** to the reference's median)\n`);
     console.log(browserTable(out.browser.summary, options.contenders));
+    console.log(`\n### Main-thread CPU time, mount and update each to its last painted frame (median (min–max); **ratio** to the reference's median)\n\n${cpuTable(out.browser.summary, options.contenders)}`);
     const targets = targetsTable(out.browser.summary, options.contenders);
     if (targets) console.log(`\n### Against the targets (ratios to the barest list, this run)\n\n${targets}`);
     const bad = Object.entries(out.browser.summary).flatMap(([n, s]) => Object.entries(s).filter(([, e]) => !e.topOk).map(([c]) => `${c}@${n}`));
