@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import axe from 'axe-core';
 import { createMemoryAdapter, createMockHandler } from 'inboxkit';
@@ -43,6 +43,12 @@ async function find<T extends Element>(root: ParentNode, selector: string, timeo
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+// The widget's code arrives by dynamic import, which the test server compiles on first request: on a busy
+// machine that alone outlasted the first test's wait for a row. A page with the script cached has it at once.
+beforeAll(async () => {
+  await Promise.all([import('../../src/widget/runtime.js'), import('../../src/widget/flavours/memory.js'), import('../../src/widget/flavours/waply.js'), import('../../src/widget/flavours/whatsapp.js')]);
+}, 120_000);
 
 beforeEach(() => {
   hostileStyle = document.createElement('style');
