@@ -5,6 +5,10 @@ import { defineOwn } from './records.js';
  * every deeply-equal subtree replaced by the one from `prev`. Keeps object
  * identity stable across refetches, so narrow selectors see no change and
  * nothing re-renders when a poll returns the same data.
+ *
+ * The common answer is "equal" (a poll of unchanged pages), so nothing is
+ * allocated until the first difference: only then is the copy begun, with the
+ * entries before it taken from `prev`, which they equal.
  */
 export function replaceEqualDeep<T>(prev: unknown, next: T): T {
   if (prev === next) return prev as T;
@@ -13,28 +17,38 @@ export function replaceEqualDeep<T>(prev: unknown, next: T): T {
   if (prevArray) {
     const a = prev as unknown[];
     const b = next as unknown[];
-    let equal = a.length === b.length;
-    const out = b.map((item, i) => {
-      const merged = replaceEqualDeep(a[i], item);
-      if (merged !== a[i]) equal = false;
-      return merged;
-    });
-    return (equal ? prev : out) as T;
+    let out: unknown[] | null = a.length === b.length ? null : [];
+    for (let i = 0; i < b.length; i++) {
+      const merged = replaceEqualDeep(a[i], b[i]);
+      if (out) out.push(merged);
+      else if (merged !== a[i]) {
+        out = a.slice(0, i);
+        out.push(merged);
+      }
+    }
+    return (out ?? prev) as T;
   }
   if (!isPlainObject(prev) || !isPlainObject(next)) return next;
   const a = prev as Record<string, unknown>;
   const b = next as Record<string, unknown>;
-  const aKeys = Object.keys(a);
   const bKeys = Object.keys(b);
-  let equal = aKeys.length === bKeys.length;
-  const out = Object.create(Object.getPrototypeOf(b) as object | null) as Record<string, unknown>;
-  for (const key of bKeys) {
+  const sameCount = Object.keys(a).length === bKeys.length;
+  let out: Record<string, unknown> | null = null;
+  const begin = (upTo: number) => {
+    const copy = Object.create(Object.getPrototypeOf(b) as object | null) as Record<string, unknown>;
+    for (let j = 0; j < upTo; j++) defineOwn(copy, bKeys[j]!, a[bKeys[j]!]);
+    return copy;
+  };
+  if (!sameCount) out = begin(0);
+  for (let i = 0; i < bKeys.length; i++) {
+    const key = bKeys[i]!;
     const had = Object.prototype.hasOwnProperty.call(a, key);
     const merged = replaceEqualDeep(had ? a[key] : undefined, b[key]);
-    defineOwn(out, key, merged);
-    if (merged !== a[key] || !had) equal = false;
+    if (!out && (!had || merged !== a[key])) out = begin(i);
+    if (out) defineOwn(out, key, merged);
   }
-  return (equal ? prev : out) as T;
+  // Same count, every key of `next` in `prev` with an equal value: `prev` has no other key, so they are equal.
+  return (out ?? prev) as T;
 }
 
 function isPlainObject(value: unknown): value is object {
