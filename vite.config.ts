@@ -141,7 +141,7 @@ const radixTrim = (): Plugin => {
   return {
     name: 'inboxkit:radix-trim',
     enforce: 'pre',
-    resolveId: (source) => (source in stubs ? `\0trim:${source}` : null),
+    resolveId: (source) => (Object.hasOwn(stubs, source) ? `\0trim:${source}` : null),
     load: (id) => (id.startsWith('\0trim:') ? stubs[id.slice('\0trim:'.length)] : null),
     transform(code, id) {
       if (id.endsWith('AssignMenuPopup.tsx') && !code.includes('modal={false}')) this.error('The widget leaves out modal menus (radixTrim): the assign menu must stay modal={false}.');
