@@ -97,8 +97,10 @@ export function createLists(core: StoreCore, entities: Entities) {
         if (!existing) putEntry(core, 'lists', key, () => emptyList(key, listQuery));
         else if (!background) setList(key, { isFetching: true, ...(existing.status === 'error' && { status: 'loading' }) });
         // A reload fetches every page shown; a revalidation only the first REVALIDATE_PAGES,
-        // where new activity lands. Rows held beyond stay (see reviseIds).
-        const loaded = Math.max(1, existing?.pagesLoaded ?? 1);
+        // where new activity lands. Rows held beyond stay (see reviseIds). Pages shown are
+        // counted from the rows shown: rows that joined the list since its last read (a push,
+        // the agent's own change) take room on its pages too.
+        const loaded = Math.max(1, existing?.pagesLoaded ?? 1, Math.ceil((existing?.ids.length ?? 0) / limit));
         const pagesToLoad = revalidate ? Math.min(loaded, REVALIDATE_PAGES) : loaded;
         const pages: Array<{ page: ConversationPage; seq: number }> = [];
         let complete = false;

@@ -7,25 +7,15 @@
  * refresh, every observed list equals the server's, row for row.
  *
  * Replay one seed: INBOXKIT_REORDER_SEED=7 npx vitest run --project node test/store/reorderFaults.node.test.ts
+ * (a list or a range sweeps several: INBOXKIT_REORDER_SEED=1-200)
  */
 import { describe, expect, it } from 'vitest';
 import { createInboxStore, createMemoryAdapter, createMemoryStorage, createMockHandler, createWaplyAdapter, DEFAULT_MOCK_TOKEN, listKey } from 'inboxkit';
+import { prng, seedsFrom } from '../support/seeded.js';
 import type { ConversationQuery } from 'inboxkit';
 
-const SEEDS = process.env.INBOXKIT_REORDER_SEED ? [Number(process.env.INBOXKIT_REORDER_SEED)] : [11, 12, 13];
+const SEEDS = seedsFrom(process.env.INBOXKIT_REORDER_SEED) ?? [11, 12, 13];
 const OPERATIONS = Number(process.env.INBOXKIT_REORDER_OPERATIONS ?? 200);
-
-/** mulberry32: small, seeded, good enough to pick operations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lets every answer released so far run through the adapter and the store. */
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
