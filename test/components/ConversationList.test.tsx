@@ -45,6 +45,21 @@ const activeOption = () => {
 };
 
 describe('ConversationList: roles and keyboard', () => {
+  it('gives each option an id without whitespace, distinct even for ids that escape alike, and follows the active one', async () => {
+    const rows = [conversation('a b', 'Ann'), conversation('a%20b', 'Bob'), conversation('a\tb', 'Cid')];
+    render(
+      <InboxProvider adapter={createMemoryAdapter({ conversations: [] })} pollIntervalMs={0} storage={createMemoryStorage()}>
+        <ConversationList conversations={rows} />
+      </InboxProvider>,
+    );
+    const ids = screen.getAllByRole('option').map((o) => o.id);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).not.toMatch(/\s/);
+    listbox().focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activeOption()).toHaveTextContent('Cid');
+  });
+
   it('is a listbox named "Conversations" whose rows are options, none selected at first', async () => {
     renderList(createMemoryAdapter({ conversations: people(3) }));
     expect(await screen.findByRole('listbox', { name: 'Conversations' })).toHaveAttribute('tabindex', '0');

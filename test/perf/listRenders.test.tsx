@@ -196,6 +196,38 @@ describe('an update that moves a conversation to the top', () => {
     expect(options[1]).toHaveAttribute('aria-posinset', '2');
   });
 
+  it('writes only the rows\' positions when a conversation arrives above them: no row changes its id', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => conversation(`conv_${i}`, `Person ${i}`));
+    const idle = createMemoryAdapter({ conversations: [] });
+    // An open conversation, so the active row stays on it (see above) rather than on the new first row.
+    const ui = (list: Conversation[]) => (
+      <InboxProvider adapter={idle}>
+        <ConversationList conversations={list} defaultValue="conv_2" />
+      </InboxProvider>
+    );
+    const { rerender, container } = render(ui(rows));
+    await settle();
+    const before = new Map(screen.getAllByRole('option').map((o) => [o, o.id]));
+    const written: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) if (r.type === 'attributes') written.push(r.attributeName!);
+    });
+    observer.observe(container, { subtree: true, attributes: true });
+
+    rerender(ui([rows[500]!, ...rows.slice(0, 500), ...rows.slice(501)]));
+    const records = observer.takeRecords();
+    observer.disconnect();
+    for (const r of records) if (r.type === 'attributes') written.push(r.attributeName!);
+
+    const options = screen.getAllByRole('option');
+    // Every row that stayed is the same element with the same id; it only moved (its place and position),
+    // and the listbox's active descendant, the same row, keeps its reference.
+    for (const o of options.slice(1)) expect(o.id).toBe(before.get(o));
+    expect(new Set(written)).toEqual(new Set(['aria-posinset', 'style']));
+    // Before: each moved row's id was its position, so a move rewrote every visible row's id too.
+    expect(written.filter((name) => name === 'id')).toHaveLength(0);
+  });
+
   it('at 100,000 host-managed rows re-renders one row, reads only the visible rows and measures nothing', async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => conversation(`conv_${i}`, `Person ${i}`));
     // Counts every position the list reads from the array it is given.

@@ -365,6 +365,15 @@ class IndexHint {
   }
 }
 
+/**
+ * A row's element id, from its conversation's id, not its position: a row that moves (a conversation
+ * arriving above it) keeps its id, so a reorder rewrites no ids. HTML ids hold no whitespace: it is
+ * escaped, with `%`, so that two conversations never share one.
+ */
+const optionId = (baseId: string, id: string) => `${baseId}-${UNSAFE_IN_ID.test(id) ? id.replace(UNSAFE_IN_ID_ALL, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`) : id}`;
+const UNSAFE_IN_ID = /[\t\n\f\r %]/;
+const UNSAFE_IN_ID_ALL = /[\t\n\f\r %]/g;
+
 const KEY_STEPS: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: 10, PageUp: -10 };
 const OVERSCAN = 6;
 const ROW_HEIGHT = 76;
@@ -562,7 +571,7 @@ function ListView({
     event.preventDefault();
   };
 
-  const activeOptionId = activeIndex >= rows.first && activeIndex <= rows.last ? `${baseId}-${activeIndex}` : undefined;
+  const activeOptionId = activeIndex >= rows.first && activeIndex <= rows.last ? optionId(baseId, data.idAt(activeIndex)!) : undefined;
   const name = label ?? messages.conversations;
 
   let body: ReactNode;
@@ -607,7 +616,7 @@ function ListView({
           id={id}
           index={index}
           setSize={data.total}
-          optionId={`${baseId}-${index}`}
+          optionId={optionId(baseId, id)}
           selected={id === selected}
           active={index === activeIndex}
           start={index * rowHeight}
