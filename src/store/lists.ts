@@ -62,7 +62,8 @@ export function createLists(core: StoreCore, entities: Entities) {
   const reads = new Map<string, Inflight>();
   const observers: Holders<ConversationQuery> = new Map();
   // The last page loadMore asked for that brought nothing new, per list.
-  const stalledPage = new Map<string, number>();
+  // With the server's total then: a stall counts only while the list has not shrunk on the server.
+  const stalledPage = new Map<string, { page: number; total: number | undefined }>();
   // When hydrated data was fetched, per list: shown without a request while fresh.
   const hydratedAt = new Map<string, number>();
   // The id set of each ids array, so appending page after page stays linear.
@@ -164,12 +165,21 @@ export function createLists(core: StoreCore, entities: Entities) {
         // Page by what is shown, not by pages loaded: when rows left the list here, the server's
         // later pages slid up. Overlap is harmless (ids are de-duplicated); a page that added
         // nothing is not asked for again, so this always moves forward.
-        const page = Math.max(Math.floor(list.ids.length / limit) + 1, (stalledPage.get(key) ?? 0) + 1);
+        const page = Math.max(Math.floor(list.ids.length / limit) + 1, (stalledPage.get(key)?.page ?? 0) + 1);
         // Never past the last page the total allows.
         if (page > Math.ceil(list.total / limit)) return setList(key, { hasNext: false });
         setList(key, { isFetchingMore: true, loadMoreError: null });
         const { page: result, seq } = await requestPage(listQuery, page, signal);
         if (signal.aborted) return;
+        const stall = stalledPage.get(key);
+        const served = sanitizeTotal(result.total);
+        if (stall && page === stall.page + 1 && served !== undefined && stall.total !== undefined && served < stall.total) {
+          // Rows left the list on the server since the stalled page was read: the rows after it slid up,
+          // and the one that slid onto that page was never seen. Appending this page would skip it, so
+          // it is dropped and the next loadMore reads from the rows shown again.
+          stalledPage.delete(key);
+          return setList(key, { isFetchingMore: false });
+        }
         const rows = result.conversations ?? [];
         const { ids: newIds, excluded } = entities.writeRows(rows, seq, listQuery);
         setList(key, (current) => {
@@ -177,7 +187,8 @@ export function createLists(core: StoreCore, entities: Entities) {
           let present = idSets.get(current.ids);
           if (!present) idSets.set(current.ids, (present = new Set(current.ids)));
           const appended = newIds.filter((id) => !present.has(id));
-          stalledPage.set(key, appended.length === 0 ? page : 0);
+          if (appended.length === 0) stalledPage.set(key, { page, total: sanitizeTotal(result.total) });
+          else stalledPage.delete(key);
           let ids = current.ids;
           if (appended.length) {
             // The set moves on to the new array (the old one, if asked again, is counted anew): copying it
