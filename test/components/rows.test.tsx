@@ -59,7 +59,7 @@ describe('a row shows the time the list is ordered by', () => {
     const time = (await rowOf('Ada')).querySelector('time')!;
     expect(time).toHaveTextContent('5m');
     expect(time).toHaveAttribute('dateTime', c.updatedAt);
-    expect(time.getAttribute('title')).toMatch(/May 20, 2026/);
+    expect(time.getAttribute('title')).toContain(new Date(c.updatedAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' }));
   });
 });
 
@@ -298,6 +298,21 @@ describe('the WhatsApp reply window', () => {
     const notice = document.querySelector('[data-slot="reply-window"]')!;
     expect(notice).toHaveAttribute('data-window', 'closing');
     expect(notice).toHaveTextContent(`You can reply freely until ${clock} (40 minutes left); after that, WhatsApp allows only template messages until the customer writes again.`);
+  });
+
+  it('names the day when the window closes after midnight', async () => {
+    // 23:50 on the browser's clock: a window with 40 minutes left closes tomorrow at 00:30.
+    const lateEvening = new Date(2026, 4, 20, 23, 50).getTime();
+    vi.setSystemTime(lateEvening);
+    const at = new Date(lateEvening - 23 * HOUR - 20 * MINUTE).toISOString();
+    const c = conversation('conv_1', 'Late', { updatedAt: at, lastMessage: { text: 'Hi', timestamp: at, direction: 'inbound' }, messages: [] });
+    render(
+      <InboxProvider adapter={createMemoryAdapter({ conversations: [c] })} pollIntervalMs={0} storage={createMemoryStorage()}>
+        <ConversationView conversationId="conv_1" />
+      </InboxProvider>,
+    );
+    await screen.findByRole('heading', { name: 'Late' });
+    expect(document.querySelector('[data-slot="reply-window"]')).toHaveTextContent(/^You can reply freely until May 21, 12:30 AM \(40 minutes left\);/);
   });
 
   it('the view says when a closed window closed', async () => {
