@@ -36,7 +36,7 @@ const external = [/^react($|\/)/, /^@tanstack\//, /^react-dom($|\/)/, /^zustand(
 // module from the build's own graph: a module that imports React or a React library, or imports such
 // a module, is a client module; barrels that only re-export are not (the core entry must stay
 // importable on a server). With preserveModules each module is one file, so the banner is exact.
-const clientPackage = /^(react|react-dom|zustand|@tanstack\/react-virtual|@radix-ui\/[^/]+)(\/.*)?$/;
+const clientPackage = /^(react|react-dom|zustand|@radix-ui\/[^/]+)(\/.*)?$/;
 const reactFreePackage = /^zustand\/vanilla$/;
 const barrels = ['styles-entry.ts', 'index.ts', 'core-entry.ts'].map((file) => src(file));
 

@@ -30,10 +30,9 @@ describe('server-side rendering', () => {
     expect(TRAPPED.filter((name) => name in globalThis)).toEqual([]); // plain Node: nothing to hide
     // React's server renderer is loaded first; it is not what is under test.
     const { renderToString } = await import('react-dom/server');
-    // @tanstack/react-virtual and Radix check `typeof window` when imported: safe on a real
+    // Radix checks `typeof window` when imported: safe on a real
     // server (window is undefined there), but a trap cannot tell a guard from a use. Our own
     // modules are imported only after the traps are set.
-    await import('@tanstack/react-virtual');
     await import('@radix-ui/react-dropdown-menu');
     installTraps();
     const kit = await import('inboxkit');

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, install, packageJson, run } from './helpers';
 
-const CLIENT_IMPORT = /^(react|react-dom|zustand|@tanstack\/react-virtual|@radix-ui\/[^/]+)(\/.*)?$/;
+const CLIENT_IMPORT = /^(react|react-dom|zustand|@radix-ui\/[^/]+)(\/.*)?$/;
 const imports = (code: string) => [...code.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)].map((m) => m[1] ?? m[2]!);
 const startsWithUseClient = (code: string) => /^['"]use client['"];/.test(code);
 
