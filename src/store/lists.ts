@@ -42,6 +42,13 @@ export function reviseIds(held: readonly string[], head: readonly string[], comp
   return sameIds(held, ids) ? held : ids;
 }
 
+/** The head in its order, then every row held that it lacks, in theirs: a read that may have missed rows drops none. */
+function keepHeld(held: readonly string[], head: readonly string[]): readonly string[] {
+  const inHead = new Set(head);
+  const ids = head.concat(held.filter((id) => !inHead.has(id)));
+  return sameIds(held, ids) ? held : ids;
+}
+
 const emptyList = (key: string, query: ListQuery): ListState => ({
   key,
   query,
@@ -105,10 +112,24 @@ export function createLists(core: StoreCore, entities: Entities) {
         const pagesToLoad = revalidate ? Math.min(loaded, REVALIDATE_PAGES) : loaded;
         const pages: Array<{ page: ConversationPage; seq: number }> = [];
         let complete = false;
-        for (let page = 1; page <= pagesToLoad && !complete; page++) {
+        // Whether every page read joins the one before it (see below); when not, no row held is dropped.
+        let joined = true;
+        for (let page = 1, restarts = 0; page <= pagesToLoad && !complete; page++) {
           const answer = await requestPage(listQuery, page, signal);
-          pages.push(answer);
           const total = sanitizeTotal(answer.page.total);
+          const before = pages.length ? sanitizeTotal(pages[pages.length - 1]!.page.total) : undefined;
+          if (total !== undefined && before !== undefined && total < before) {
+            // Rows left the list while its pages were read: the later pages slid up, so a row may have slid
+            // from this page onto the one read before, and been in neither. Read from the top again (twice
+            // at most); after that, keep what is held rather than drop rows this read may have missed.
+            if (restarts++ < 2) {
+              pages.length = 0;
+              page = 0;
+              continue;
+            }
+            joined = false;
+          }
+          pages.push(answer);
           // An empty page, or the last page the total allows, ends the list.
           complete = !answer.page.hasNext || answer.page.conversations.length === 0 || (total !== undefined && page >= Math.ceil(total / limit));
         }
@@ -126,7 +147,7 @@ export function createLists(core: StoreCore, entities: Entities) {
         stalledPage.delete(key);
         hydratedAt.delete(key);
         putEntry(core, 'lists', key, (current = emptyList(key, listQuery)) => {
-          const ids = reviseIds(current.ids, [...head], complete);
+          const ids = joined ? reviseIds(current.ids, [...head], complete) : keepHeld(current.ids, [...head]);
           const next: ListState = {
             ...current,
             ids,

@@ -98,6 +98,54 @@ describe('rows are never lost', () => {
     expect(ids(store, query)).toEqual(['conv_100', 'conv_8', 'conv_7', 'conv_6', 'conv_5']);
   });
 
+  it('a reload during which a row above leaves reads again from the top: the row that slid up a page is not dropped', async () => {
+    let truth = ['conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4'];
+    const server = await gate(scriptedList(() => truth));
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 2 };
+    await store.fetchList(query);
+    await store.loadMore(query);
+    await store.loadMore(query);
+    expect(ids(store, query)).toEqual(truth);
+    const before = server.seen.length;
+
+    server.hold();
+    const reload = store.fetchList(query);
+    await server.arrived(before + 1); // page 1 is computed now: [9, 8]
+    truth = truth.filter((id) => id !== 'conv_8'); // conv_8 leaves: conv_7 slides onto page 1, after it was read
+    await server.open();
+    await reload;
+    // Page 2 said 5 where page 1 said 6: the store read from the top again, instead of keeping [9, 8] + [6, 5] + [4].
+    expect(ids(store, query)).toEqual(['conv_9', 'conv_7', 'conv_6', 'conv_5', 'conv_4']);
+    expect(server.seen.slice(before).map((seen) => new URL(seen.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '1', '2', '3']);
+  });
+
+  it('when rows keep leaving through every re-read, a reload drops no row held; the next quiet read settles the list', async () => {
+    let truth = ['conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4'];
+    let leaving = false;
+    const list = scriptedList(() => truth);
+    const server = await gate((request) => {
+      // While `leaving`, the second row leaves just before each page 2 is computed.
+      if (leaving && new URL(request.url).searchParams.get('page') === '2') truth = truth.filter((_, i) => i !== 1);
+      return list(request);
+    });
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 2 };
+    await store.fetchList(query);
+    await store.loadMore(query);
+    await store.loadMore(query);
+    const before = server.seen.length;
+    leaving = true;
+    await store.fetchList(query);
+    // Three reads from the top, each seeing a row leave: conv_5 was in none of the last read's pages, and stays.
+    expect(server.seen.length - before).toBe(6);
+    expect(truth).toEqual(['conv_9', 'conv_5', 'conv_4']);
+    expect(ids(store, query)).toEqual(expect.arrayContaining(['conv_9', 'conv_5', 'conv_4']));
+    leaving = false;
+    await store.fetchList(query);
+    expect(ids(store, query)).toEqual(['conv_9', 'conv_5', 'conv_4']);
+  });
+
   it('a row repeated within a page, or across pages, shows once', async () => {
     const pages: Record<number, string[]> = { 1: ['conv_9', 'conv_8', 'conv_8'], 2: ['conv_8', 'conv_4', 'conv_4'], 3: ['conv_3'] };
     const server = await gate((request) => {
