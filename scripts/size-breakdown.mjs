@@ -3,8 +3,8 @@
 // widget, each with hidden source maps, then charges every minified byte to the file the map names.
 // Per module it prints the minified bytes and what gzip would save without them (the chunk gzipped
 // with and without that module's bytes), per chunk and summed over the budget's chunks.
-//   node scripts/size-breakdown.mjs [headless|inbox|list|adapter|widget ...] [--top=N] [--chunks]
-// (--chunks: also each chunk's modules)
+//   node scripts/size-breakdown.mjs [headless|inbox|list|adapter|widget ...] [--top=N] [--chunks] [--unmapped]
+// (--chunks: also each chunk's modules; --unmapped: the longest code no map names)
 // Nothing is written: the app builds are kept in memory; the widget build rewrites dist/widget with
 // the same files (hidden maps do not change the code) and drops the maps before they are written.
 import { gzipSync } from 'node:zlib';
@@ -90,6 +90,12 @@ function report(title, chunks) {
       const { rows } = attribute([chunk]);
       const list = [...rows].sort((a, b) => b[1].saved - a[1].saved).map(([name, row]) => `${name} ${row.saved}`);
       console.log(`  ${chunk.fileName} ${(gz(chunk.code) / 1000).toFixed(2)} kB: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}`);
+    }
+  }
+  if (args.includes('--unmapped')) {
+    for (const { fileName, code, map } of chunks) {
+      const pieces = (rangesBySource(code, map).get('(unmapped)') ?? []).map(([start, end]) => code.slice(start, end)).sort((a, b) => b.length - a.length);
+      for (const piece of pieces.slice(0, 5)) console.log(`  unmapped in ${fileName}, ${piece.length} bytes: ${piece.slice(0, 160)}`);
     }
   }
   const { rows, total } = attribute(chunks);
