@@ -8,7 +8,7 @@
 // `--peers` also builds the peers' apps the same way (.size/<peer>/).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,39 +53,44 @@ const layout = (outDir) => ({
   },
 });
 
-const apps = Object.entries(APPS).map(([name, names]) => [name, names, './dist/lib/index.js']);
-if (process.argv.includes('--peers')) for (const [name, peer] of Object.entries(PEERS)) apps.push([name, peer.names, peer.from]);
-
-for (const [name, names, from] of apps) {
-  const outDir = join(root, '.size', name);
-  rmSync(outDir, { recursive: true, force: true });
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    plugins: [
-      {
-        name: 'inboxkit:size-entry',
-        resolveId: (id) => (id === ENTRY ? id : null),
-        load: (id) => (id === ENTRY ? `import { ${names.join(', ')} } from '${from}';\nconsole.log(${names.join(', ')});\n` : null),
-      },
-      layout(outDir),
-    ],
-    build: {
-      outDir,
-      emptyOutDir: false,
-      write: true,
-      minify: true,
-      target: 'es2022',
-      modulePreload: false,
-      copyPublicDir: false,
-      rolldownOptions: {
-        input: ENTRY,
-        // "use client" is kept in the package's files for React server bundlers; a client bundle has no use for it.
-        onLog: (level, log, handler) => (log.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : handler(level, log)),
-        external: [/^react(-dom)?($|\/)/],
-        output: { format: 'es', entryFileNames: 'entry.js', chunkFileNames: '[name]-[hash].js' },
-      },
+/** Vite's inline config for one app: `names` imported from `from`, written by `plugins` (after the entry). */
+export const appConfig = (names, from, plugins) => ({
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  plugins: [
+    {
+      name: 'inboxkit:size-entry',
+      resolveId: (id) => (id === ENTRY ? id : null),
+      load: (id) => (id === ENTRY ? `import { ${names.join(', ')} } from '${from}';\nconsole.log(${names.join(', ')});\n` : null),
     },
-  });
+    ...plugins,
+  ],
+  build: {
+    emptyOutDir: false,
+    minify: true,
+    target: 'es2022',
+    modulePreload: false,
+    copyPublicDir: false,
+    rolldownOptions: {
+      input: ENTRY,
+      // "use client" is kept in the package's files for React server bundlers; a client bundle has no use for it.
+      onLog: (level, log, handler) => (log.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : handler(level, log)),
+      external: [/^react(-dom)?($|\/)/],
+      output: { format: 'es', entryFileNames: 'entry.js', chunkFileNames: '[name]-[hash].js' },
+    },
+  },
+});
+
+// Imported (by scripts/size-breakdown.mjs) it only lends APPS and appConfig.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const apps = Object.entries(APPS).map(([name, names]) => [name, names, './dist/lib/index.js']);
+  if (process.argv.includes('--peers')) for (const [name, peer] of Object.entries(PEERS)) apps.push([name, peer.names, peer.from]);
+
+  for (const [name, names, from] of apps) {
+    const outDir = join(root, '.size', name);
+    rmSync(outDir, { recursive: true, force: true });
+    const config = appConfig(names, from, [layout(outDir)]);
+    await build({ ...config, build: { ...config.build, outDir, write: true } });
+  }
 }
