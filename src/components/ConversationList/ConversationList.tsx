@@ -272,6 +272,7 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
   const body = (
     <RowBody
       conversation={conversation}
+      unread={renderItem ? 0 : (unread ?? 0)}
       selected={!!renderItem && selected}
       active={!!renderItem && active}
       pending={!!renderItem && pending}
@@ -344,10 +345,11 @@ function RowCheck({ conversation, checked, onCheck }: { conversation: Conversati
 /** A row's content: re-renders when its conversation or state changes, not when the row moves. */
 const RowBody = memo(function RowBody({
   conversation,
+  unread,
   renderItem,
   ...state
-}: ConversationRowState & { conversation: Conversation; renderItem: ConversationListProps['renderItem'] }) {
-  return renderItem ? renderItem(conversation, state) : <ConversationRowContent conversation={conversation} />;
+}: ConversationRowState & { conversation: Conversation; unread: number; renderItem: ConversationListProps['renderItem'] }) {
+  return renderItem ? renderItem(conversation, state) : <ConversationRowContent conversation={conversation} unread={unread} />;
 });
 
 /**

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import type { Conversation } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
-import { useUnreadCount } from '../../hooks/useUnreadCount.js';
 import { useAssigneeName } from '../../hooks/useAssigneeName.js';
 import { useInboxState } from '../../hooks/useInboxState.js';
 import type { InboxState } from '../../store/types.js';
@@ -19,11 +18,13 @@ const PREVIEW_CHARS = 300;
  * name, waiting time, time of last activity (what the list is ordered by),
  * preview, channel, status, WhatsApp's reply window, assignee and unread badge.
  * Screen readers hear one sentence instead of the pieces (the row's accessible
- * name, from `messages.rowLabel`). Only content lives here; the row element,
+ * name, from `messages.rowLabel`). `unread` is the row's shown count (the row
+ * reads it for `data-unread`; a second subscription per row would cost every
+ * mount and store change). Only content lives here; the row element,
  * its ARIA, its state attributes and its place in the scroller belong to the
  * list (`ConversationList.tsx`).
  */
-export function ConversationRowContent({ conversation }: { conversation: Conversation }) {
+export function ConversationRowContent({ conversation, unread }: { conversation: Conversation; unread: number }) {
   const { locale, messages, store, waitingAlertAfterMs } = useInboxContext('ConversationList');
   // While hydrating, text made from the clock renders empty and keeps the server's (its clock and time
   // zone may not be the browser's); the browser's replaces it right after (useClockState).
@@ -41,8 +42,6 @@ export function ConversationRowContent({ conversation }: { conversation: Convers
   );
   const noMessages = !preview && (listPreviews || readInFull);
   const time = conversation.updatedAt;
-  // Cleared once the agent opened it after its last activity (kept in this browser).
-  const unread = useUnreadCount(conversation) ?? 0;
   const { waitingMs, overdue, window } = triageAt(conversation, now, waitingAlertAfterMs);
   const text = preview ? (preview.text.length > PREVIEW_CHARS ? `${preview.text.slice(0, PREVIEW_CHARS)}…` : preview.text) : null;
   const label = messages.rowLabel({
