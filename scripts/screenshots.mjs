@@ -1,5 +1,6 @@
 // Renders stories in headless Chromium and saves screenshots, to look at what
-// we build as a user would. Usage: node scripts/screenshots.mjs [storybook-static dir] [out dir] [story-id:width:theme:dir ...]
+// we build as a user would. Usage: node scripts/screenshots.mjs [storybook-static dir] [out dir] [story-id:width:theme:dir[:action] ...]
+// Actions: open (the first row), menu (its assign menu), forced (Windows' forced colors, emulated; with the theme's color scheme).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
@@ -33,6 +34,7 @@ await mkdir(out, { recursive: true });
 for (const shot of shots) {
   const [id, width = '1280', theme = 'light', dir = 'ltr', action = ''] = shot.split(':');
   const page = await browser.newPage({ viewport: { width: Number(width), height: 800 } });
+  if (action === 'forced') await page.emulateMedia({ forcedColors: 'active', colorScheme: theme === 'dark' ? 'dark' : 'light' });
   const url = `http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme};dir:${dir}&args=theme:${theme};dir:${dir}`;
   await page.goto(url);
   await page.waitForSelector('.ik-theme', { timeout: 15000 });

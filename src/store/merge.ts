@@ -1,7 +1,7 @@
 import type { Assignee, Conversation, ConversationUpdate } from '../core/types.js';
 import { comesBefore, matchesList } from './queries.js';
 import type { ListState } from './types.js';
-import { replaceEqualDeep } from './structural.js';
+import { equalDeep, replaceEqualDeep } from './structural.js';
 import { copyDict, dict, mergeOwn } from './records.js';
 
 function sameAssignee(a: Assignee | null | undefined, b: Assignee | null | undefined): boolean {
@@ -16,6 +16,9 @@ function sameAssignee(a: Assignee | null | undefined, b: Assignee | null | undef
  */
 export function mergeConversation(existing: Conversation | undefined, incoming: Conversation): Conversation {
   if (!existing) return incoming;
+  // The common answer (a revalidation, a poll) is the row as held: the merge below would build a copy only to
+  // find it equal. It could differ only by dropping a raw status or channel a known one replaces.
+  if (!('rawStatus' in existing) && !('rawChannel' in existing) && equalDeep(existing, incoming)) return existing;
   const merged: Conversation = { ...existing, ...incoming };
   if ((incoming.messages === null || incoming.messages.length === 0) && existing.messages && existing.messages.length > 0) {
     merged.messages = existing.messages;

@@ -56,3 +56,28 @@ function isPlainObject(value: unknown): value is object {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
+
+/**
+ * Whether `replaceEqualDeep(prev, next)` would return `prev`, without building
+ * anything: it stops at the first difference, so asking costs a changed value
+ * (a pushed message) no copy.
+ */
+export function equalDeep(prev: unknown, next: unknown): boolean {
+  if (prev === next) return true;
+  const prevArray = Array.isArray(prev);
+  if (prevArray !== Array.isArray(next)) return false;
+  if (prevArray) {
+    const a = prev as unknown[];
+    const b = next as unknown[];
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < b.length; i++) if (!equalDeep(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(prev) || !isPlainObject(next)) return false;
+  const a = prev as Record<string, unknown>;
+  const b = next as Record<string, unknown>;
+  const bKeys = Object.keys(b);
+  if (Object.keys(a).length !== bKeys.length) return false;
+  for (const key of bKeys) if (!Object.prototype.hasOwnProperty.call(a, key) || !equalDeep(a[key], b[key])) return false;
+  return true;
+}

@@ -9,6 +9,10 @@ import { conversation } from '../hooks/helpers';
 afterEach(cleanup);
 
 const QUERY = { limit: 100 } as const;
+// Store subscriptions a default row makes: one for all its state (its conversation in hook mode, pending, unread,
+// assignee name, read in full), where it made five in hook mode and four with host-managed rows.
+const PER_ROW_HOOK = 1;
+const PER_ROW_HOST = 1;
 
 /** A store holding 1,000 loaded conversations (ten pages), as after scrolling. */
 async function storeWith1000(clock = { now: Date.parse('2026-11-20T12:00:00Z') }) {
@@ -283,5 +287,53 @@ describe('an update that moves a conversation to the top', () => {
     expect(options).toHaveLength(optionsBefore);
     expect(options[0]).toHaveTextContent('Moved to the top');
     expect(options[0]).toHaveAttribute('aria-setsize', '100000');
+  });
+});
+
+/** Counts the store's listeners (subscribed and not yet unsubscribed) from now on. */
+function countListeners(store: InboxStore) {
+  const subscribe = store.state.subscribe;
+  const counts = { active: 0 };
+  store.state.subscribe = (listener) => {
+    counts.active++;
+    const unsubscribe = subscribe(listener);
+    return () => {
+      counts.active--;
+      unsubscribe();
+    };
+  };
+  return counts;
+}
+
+describe('store subscriptions of the default rows', () => {
+  // Every subscription is a hook in each row's mount and a selector run on every store change.
+  it('in hook mode: a fixed number per row over 1,000 cached conversations', async () => {
+    const { store } = await storeWith1000();
+    const listeners = countListeners(store);
+    render(
+      <InboxProvider store={store}>
+        <ConversationList query={QUERY} />
+      </InboxProvider>,
+    );
+    await settle();
+    const rows = screen.getAllByRole('option').length;
+    // The list's own (its rows, its controls, the held order's) stay under ten.
+    expect(listeners.active - rows * PER_ROW_HOOK).toBeGreaterThanOrEqual(0);
+    expect(listeners.active - rows * PER_ROW_HOOK).toBeLessThan(10);
+  });
+
+  it('with host-managed conversations: a fixed number per row', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => conversation(`conv_${i}`, `Person ${i}`));
+    const store = createInboxStore({ adapter: createMemoryAdapter({ conversations: [] }), pollIntervalMs: 0, storageKey: 'perf-test' });
+    const listeners = countListeners(store);
+    render(
+      <InboxProvider store={store}>
+        <ConversationList conversations={rows} />
+      </InboxProvider>,
+    );
+    await settle();
+    const shown = screen.getAllByRole('option').length;
+    expect(listeners.active - shown * PER_ROW_HOST).toBeGreaterThanOrEqual(0);
+    expect(listeners.active - shown * PER_ROW_HOST).toBeLessThan(10);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceEqualDeep } from '../../src/store/structural.js';
+import { equalDeep, replaceEqualDeep } from '../../src/store/structural.js';
 
 const row = (over: Record<string, unknown> = {}) => ({
   id: 'conv_1',
@@ -60,5 +60,28 @@ describe('replaceEqualDeep', () => {
     expect(replaceEqualDeep({ a: [1] }, { a: { 0: 1 } }).a).toEqual({ 0: 1 });
     const date = new Date(0);
     expect(replaceEqualDeep({ at: new Date(0) }, { at: date }).at).toBe(date);
+  });
+});
+
+describe('equalDeep', () => {
+  it('says true exactly where replaceEqualDeep would return the previous value', () => {
+    const { status: _status, ...withoutStatus } = row();
+    const pairs: Array<[unknown, unknown]> = [
+      [row(), row()],
+      [row(), { messages: row().messages, contact: row().contact, status: 'open', id: 'conv_1' }],
+      [row(), row({ messages: [{ id: 'm1', text: 'hi' }, { id: 'm2', text: 'changed' }] })],
+      [row(), withoutStatus],
+      [row(), { ...withoutStatus, state: 'open' }],
+      [row(), row({ messages: [{ id: 'm1', text: 'hi' }] })],
+      [row(), { ...row(), extra: undefined }],
+      [JSON.parse('{"a":1,"__proto__":{"x":1}}'), JSON.parse('{"a":1,"__proto__":{"x":1}}')],
+      [JSON.parse('{"a":1,"__proto__":{"x":1}}'), JSON.parse('{"a":1,"__proto__":{"x":2}}')],
+      [{ a: [1] }, { a: { 0: 1 } }],
+      [{ at: new Date(0) }, { at: new Date(0) }],
+      [[1, [2, { b: 3 }]], [1, [2, { b: 3 }]]],
+      [null, undefined],
+      [1, 1],
+    ];
+    for (const [prev, next] of pairs) expect(equalDeep(prev, next)).toBe(replaceEqualDeep(prev, next) === prev);
   });
 });

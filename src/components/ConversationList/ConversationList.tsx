@@ -6,7 +6,7 @@ import type { Conversation, ConversationQuery } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { useListControls } from '../../hooks/useListControls.js';
 import { useInboxState } from '../../hooks/useInboxState.js';
-import { useUnreadCount } from '../../hooks/useUnreadCount.js';
+import { knownAssigneeName } from '../../hooks/useAssigneeName.js';
 import { visibleUnread } from '../../store/local.js';
 import { listKey } from '../../store/queries.js';
 import type { InboxState, ListState } from '../../store/types.js';
@@ -16,6 +16,7 @@ import { ThemeScopeContext, useThemeClass } from '../shared/ThemeScope.js';
 import { useTriageAttributes } from '../shared/useTriageAttributes.js';
 import { useControllable } from '../shared/useControllable.js';
 import { ConversationRowContent } from './RowContent.js';
+import type { ConversationRowContentProps } from './RowContent.js';
 import { NewRows, useMergedRef } from './NewRows.js';
 import { useShareShownOrder } from './shownOrder.js';
 import { useHeldOrder } from './useHeldOrder.js';
@@ -233,25 +234,55 @@ interface RowSelection {
 }
 const RowSelectionContext = createContext<RowSelection | null>(null);
 
-const StoreRow = memo(function StoreRow(props: RowProps) {
-  const { id } = props;
-  const conversation = useInboxState(
-    'ConversationList',
-    useCallback((s: InboxState) => s.conversations[id], [id]),
-  );
-  return <Item {...props} conversation={conversation} />;
-});
+/** What a row reads from the store, besides what it is given. */
+interface RowStore {
+  /** Hook mode: the conversation, read by id (host-managed rows are given theirs). */
+  conversation: Conversation | undefined;
+  pending: boolean;
+  opened: InboxState['opened'][string] | undefined;
+  /** For the default content only (a host's `renderItem` reads what it needs itself). */
+  knownAssignee: string | undefined;
+  readInFull: boolean;
+}
 
-function usePending(id: string): boolean {
+/**
+ * All of a row's store state in one subscription, one object kept while its fields are equal. A
+ * subscription per field (five in hook mode) was a hook at every row's mount and a selector per row
+ * on every store change.
+ */
+function useRowStore(id: string, given: Conversation | undefined, fromStore: boolean, content: boolean): RowStore {
+  const { store } = useInboxContext('ConversationList');
+  const { listPreviews } = store.capabilities;
+  const last = useRef<RowStore | null>(null);
   return useInboxState(
     'ConversationList',
     useCallback(
       (s: InboxState) => {
+        const conversation = fromStore ? s.conversations[id] : given;
         const m = s.mutations[id];
-        // A resolve waiting in its undo window is not in flight: the row shows it resolved, not pending.
-        return !!(m?.assign?.pending || (m?.resolve?.pending && !s.held[id]));
+        const assignee = content ? conversation?.assignee : undefined;
+        const next: RowStore = {
+          conversation,
+          // A resolve waiting in its undo window is not in flight: the row shows it resolved, not pending.
+          pending: !!(m?.assign?.pending || (m?.resolve?.pending && !s.held[id])),
+          opened: s.opened[id],
+          knownAssignee: assignee && !assignee.name ? knownAssigneeName(s, assignee) : undefined,
+          // Where list rows carry no previews, only a conversation read in full can say it has no messages.
+          readInFull: content && !listPreviews && s.details[id]?.status === 'success',
+        };
+        const prev = last.current;
+        if (
+          prev &&
+          prev.conversation === next.conversation &&
+          prev.pending === next.pending &&
+          prev.opened === next.opened &&
+          prev.knownAssignee === next.knownAssignee &&
+          prev.readInFull === next.readInFull
+        )
+          return prev;
+        return (last.current = next);
       },
-      [id],
+      [id, given, fromStore, content, listPreviews],
     ),
   );
 }
@@ -261,10 +292,20 @@ function usePending(id: string): boolean {
  * When rows above it come or go, only this element's place and position
  * attributes change; its content (`RowBody`) does not render again.
  */
-const Item = memo(function Item({ id, index, setSize, optionId, selected, active, start, height, onSelect, renderItem, conversation }: RowProps) {
-  const pending = usePending(id);
+const Item = memo(function Item(props: RowProps) {
+  return useRowElement(props, false);
+});
+
+/** A row of a store list: reads its conversation by id, in the same subscription as the rest of its state. */
+const StoreRow = memo(function StoreRow(props: RowProps) {
+  return useRowElement(props, true);
+});
+
+function useRowElement({ id, index, setSize, optionId, selected, active, start, height, onSelect, renderItem, conversation: given }: RowProps, fromStore: boolean) {
+  const row = useRowStore(id, given, fromStore, !renderItem);
+  const { conversation, pending } = row;
   // Cleared once the agent opened it after its last activity (kept in this browser).
-  const unread = useUnreadCount(conversation);
+  const unread = conversation ? visibleUnread(conversation, row.opened) : null;
   const triage = useTriageAttributes(conversation);
   const bulk = useContext(RowSelectionContext);
   const checked = useIsSelected(bulk?.selection, id);
@@ -272,6 +313,9 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
   const body = (
     <RowBody
       conversation={conversation}
+      unread={renderItem ? 0 : (unread ?? 0)}
+      knownAssignee={row.knownAssignee}
+      readInFull={row.readInFull}
       selected={!!renderItem && selected}
       active={!!renderItem && active}
       pending={!!renderItem && pending}
@@ -314,7 +358,7 @@ const Item = memo(function Item({ id, index, setSize, optionId, selected, active
       {bulk && <RowCheck conversation={conversation} checked={checked} onCheck={(extend) => bulk.check(id, index, extend)} />}
     </div>
   );
-});
+}
 
 /**
  * A row's checkbox. Not focusable: a focusable control inside an `option` is
@@ -344,10 +388,17 @@ function RowCheck({ conversation, checked, onCheck }: { conversation: Conversati
 /** A row's content: re-renders when its conversation or state changes, not when the row moves. */
 const RowBody = memo(function RowBody({
   conversation,
+  unread,
+  knownAssignee,
+  readInFull,
   renderItem,
   ...state
-}: ConversationRowState & { conversation: Conversation; renderItem: ConversationListProps['renderItem'] }) {
-  return renderItem ? renderItem(conversation, state) : <ConversationRowContent conversation={conversation} />;
+}: ConversationRowState & ConversationRowContentProps & { renderItem: ConversationListProps['renderItem'] }) {
+  return renderItem ? (
+    renderItem(conversation, state)
+  ) : (
+    <ConversationRowContent conversation={conversation} unread={unread} knownAssignee={knownAssignee} readInFull={readInFull} />
+  );
 });
 
 /**

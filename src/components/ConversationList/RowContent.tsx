@@ -1,10 +1,6 @@
-import { useCallback } from 'react';
 import type { Conversation } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
-import { useUnreadCount } from '../../hooks/useUnreadCount.js';
-import { useAssigneeName } from '../../hooks/useAssigneeName.js';
-import { useInboxState } from '../../hooks/useInboxState.js';
-import type { InboxState } from '../../store/types.js';
+import { useAssigneeDirectory } from '../../hooks/useAssigneeName.js';
 import { Avatar } from '../shared/Avatar.js';
 import { displayName, formatFull, formatListTime, formatShortDuration, formatSpokenDuration, formatSpokenTime } from '../shared/format.js';
 import { SentMark } from '../shared/SentMark.js';
@@ -14,35 +10,44 @@ import { useClockState } from '../shared/useNow.js';
 
 const PREVIEW_CHARS = 300;
 
+/** What the row reads from the store for its content (in its one subscription: see `useRowStore`). */
+export interface ConversationRowContentProps {
+  conversation: Conversation;
+  /** The unread count shown (0 once the agent opened it after its last activity). */
+  unread: number;
+  /** The store's name for the assignee, where the conversation carries none (`knownAssigneeName`). */
+  knownAssignee: string | undefined;
+  /** Whether the conversation was read in full (where list rows carry no previews, only then is "no messages" true). */
+  readInFull: boolean;
+}
+
 /**
  * What a row shows by default (a host's `renderItem` replaces it): avatar,
  * name, waiting time, time of last activity (what the list is ordered by),
  * preview, channel, status, WhatsApp's reply window, assignee and unread badge.
  * Screen readers hear one sentence instead of the pieces (the row's accessible
- * name, from `messages.rowLabel`). Only content lives here; the row element,
+ * name, from `messages.rowLabel`). Its store state comes from the row, which
+ * reads all of it in one subscription: one per row would cost every mount and
+ * every store change. Only content lives here; the row element,
  * its ARIA, its state attributes and its place in the scroller belong to the
  * list (`ConversationList.tsx`).
  */
-export function ConversationRowContent({ conversation }: { conversation: Conversation }) {
+export function ConversationRowContent({ conversation, unread, knownAssignee, readInFull }: ConversationRowContentProps) {
   const { locale, messages, store, waitingAlertAfterMs } = useInboxContext('ConversationList');
   // While hydrating, text made from the clock renders empty and keeps the server's (its clock and time
   // zone may not be the browser's); the browser's replaces it right after (useClockState).
   const { now, hydrating } = useClockState();
   const name = displayName(conversation, messages);
-  const assignee = useAssigneeName(conversation.assignee);
+  const own = conversation.assignee?.name || undefined;
+  const assigneeId = conversation.assignee?.id;
+  useAssigneeDirectory(own === undefined && assigneeId !== undefined, 'ConversationList');
+  const assignee = own ?? knownAssignee ?? assigneeId ?? null;
   const preview = newestMessage(conversation);
   // Where the list carries no previews (Waply), a missing one means "not sent", not "none":
   // only a conversation read in full, or a backend whose list does carry them, can say there are none.
   const { listPreviews, channels } = store.capabilities;
-  const id = conversation.id;
-  const readInFull = useInboxState(
-    'ConversationList',
-    useCallback((s: InboxState) => !listPreviews && s.details[id]?.status === 'success', [listPreviews, id]),
-  );
   const noMessages = !preview && (listPreviews || readInFull);
   const time = conversation.updatedAt;
-  // Cleared once the agent opened it after its last activity (kept in this browser).
-  const unread = useUnreadCount(conversation) ?? 0;
   const { waitingMs, overdue, window } = triageAt(conversation, now, waitingAlertAfterMs);
   const text = preview ? (preview.text.length > PREVIEW_CHARS ? `${preview.text.slice(0, PREVIEW_CHARS)}…` : preview.text) : null;
   const label = messages.rowLabel({
