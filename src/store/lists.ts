@@ -1,10 +1,10 @@
 import { normalizeQuery } from '../core/query.js';
-import type { ConversationPage, ConversationQuery } from '../core/types.js';
+import type { Conversation, ConversationPage, ConversationQuery } from '../core/types.js';
 import { cancel, putEntry, retain, runOnce } from './core.js';
 import type { Holders, Inflight, StoreCore } from './core.js';
 import type { Entities } from './entities.js';
 import { DEFAULT_POLL_INTERVAL_MS } from './options.js';
-import { listKey, toListQuery } from './queries.js';
+import { comesBefore, instant, listKey, toListQuery } from './queries.js';
 import type { ListQuery } from './queries.js';
 import type { ListState } from './types.js';
 
@@ -23,10 +23,13 @@ const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.lengt
  * `complete` the head is the whole list. Otherwise the rows held after the
  * last revalidated row stay after the head, in their order and without
  * repeats; the rows held before it that the head no longer has left the
- * list (the server listed that stretch without them). Identity, not offsets:
- * rows that slid across the page boundary are neither lost nor doubled.
+ * list (the server listed that stretch without them), unless `leftAbove`
+ * says the row, as the store knows it, sorts below the head's last row: the
+ * head ended on a row held out of order (the agent's own, kept where it was
+ * clicked) and did not reach it. Identity, not offsets: rows that slid across
+ * the page boundary are neither lost nor doubled.
  */
-export function reviseIds(held: readonly string[], head: readonly string[], complete: boolean): readonly string[] {
+export function reviseIds(held: readonly string[], head: readonly string[], complete: boolean, leftAbove: (id: string) => boolean = () => true): readonly string[] {
   if (complete) return sameIds(held, head) ? held : head;
   // The common case (nothing new at the top): keep the array, without rebuilding 100,000 ids.
   if (head.length <= held.length && head.every((id, i) => id === held[i])) return held;
@@ -38,7 +41,7 @@ export function reviseIds(held: readonly string[], head: readonly string[], comp
   }
   const inHead = new Set(head);
   const ids = [...head];
-  for (let i = cut + 1; i < held.length; i++) if (!inHead.has(held[i]!)) ids.push(held[i]!);
+  for (let i = 0; i < held.length; i++) if (!inHead.has(held[i]!) && (i > cut || !leftAbove(held[i]!))) ids.push(held[i]!);
   return sameIds(held, ids) ? held : ids;
 }
 
@@ -47,6 +50,39 @@ function keepHeld(held: readonly string[], head: readonly string[]): readonly st
   const inHead = new Set(head);
   const ids = head.concat(held.filter((id) => !inHead.has(id)));
   return sameIds(held, ids) ? held : ids;
+}
+
+/** The newest `updatedAt` among rows, as an instant; `NaN` when none has one. */
+function newest(rows: readonly unknown[]): number {
+  let max = Number.NaN;
+  for (const row of rows) {
+    const at = typeof row === 'object' && row !== null ? instant((row as Conversation).updatedAt) : Number.NaN;
+    if (!Number.isNaN(at) && !(at <= max)) max = at;
+  }
+  return max;
+}
+
+/**
+ * The rows held with a page's new rows among them: a page that overlaps the rows held (rows came
+ * above since the last page) places each new row after the page's row before it, or before the first
+ * row held when it leads the page; the page's own order is the server's. `present`: the ids held.
+ */
+function interleave(held: readonly string[], page: readonly string[], present: ReadonlySet<string>): string[] {
+  const ids = held.slice();
+  let after = -1; // where the page's last row read sits in ids; -1 before the first row held
+  const leading: string[] = [];
+  for (const id of page) {
+    if (present.has(id)) {
+      after = ids.lastIndexOf(id);
+      if (leading.length) {
+        ids.splice(after, 0, ...leading);
+        after += leading.length;
+        leading.length = 0;
+      }
+    } else if (after === -1) leading.push(id);
+    else ids.splice(++after, 0, id);
+  }
+  return leading.length ? ids.concat(leading) : ids;
 }
 
 const emptyList = (key: string, query: ListQuery): ListState => ({
@@ -73,6 +109,9 @@ export function createLists(core: StoreCore, entities: Entities) {
   const stalledPage = new Map<string, { page: number; total: number | undefined }>();
   // When hydrated data was fetched, per list: shown without a request while fresh.
   const hydratedAt = new Map<string, number>();
+  // The newest activity (an instant) each list's last read from the top saw: below it, the server's
+  // clock had not yet reached, so what came or changed since is newer (see fetchList).
+  const readMarks = new Map<string, number>();
   // The id set of each ids array, so appending page after page stays linear.
   const idSets = new WeakMap<readonly string[], Set<string>>();
 
@@ -109,7 +148,8 @@ export function createLists(core: StoreCore, entities: Entities) {
         // counted from the rows shown: rows that joined the list since its last read (a push,
         // the agent's own change) take room on its pages too.
         const loaded = Math.max(1, existing?.pagesLoaded ?? 1, Math.ceil((existing?.ids.length ?? 0) / limit));
-        const pagesToLoad = revalidate ? Math.min(loaded, REVALIDATE_PAGES) : loaded;
+        let pagesToLoad = revalidate ? Math.min(loaded, REVALIDATE_PAGES) : loaded;
+        const mark = readMarks.get(key);
         const pages: Array<{ page: ConversationPage; seq: number }> = [];
         let complete = false;
         // Whether every page read joins the one before it (see below); when not, no row held is dropped.
@@ -132,6 +172,10 @@ export function createLists(core: StoreCore, entities: Entities) {
           pages.push(answer);
           // An empty page, or the last page the total allows, ends the list.
           complete = !answer.page.hasNext || answer.page.conversations.length === 0 || (total !== undefined && page >= Math.ceil(total / limit));
+          // A revalidation stops on a row older than anything the last read of this list saw. Every row that
+          // came or changed since sorts above it, so none slipped between the pages read and the rows held.
+          // Ending on a newer row, more than a head's worth of rows moved meanwhile: one may have sunk past.
+          if (revalidate && !complete && page === pagesToLoad && pagesToLoad < loaded && mark !== undefined && !(newest([answer.page.conversations.at(-1)]) <= mark)) pagesToLoad++;
         }
         if (signal.aborted) return;
         // Read from the top: the agent's own rows pinned before this read take the server's order here now.
@@ -146,8 +190,17 @@ export function createLists(core: StoreCore, entities: Entities) {
         const last = pages[pages.length - 1]!.page;
         stalledPage.delete(key);
         hydratedAt.delete(key);
+        const headIds = [...head];
+        const seen = newest(pages.flatMap(({ page }) => page.conversations ?? []));
+        if (!Number.isNaN(seen)) readMarks.set(key, Math.max(seen, mark ?? seen));
+        const { conversations } = core.get();
+        const end = conversations[headIds[headIds.length - 1]!];
+        const leftAbove = (id: string) => {
+          const row = conversations[id];
+          return !row || !end || comesBefore(row, end);
+        };
         putEntry(core, 'lists', key, (current = emptyList(key, listQuery)) => {
-          const ids = joined ? reviseIds(current.ids, [...head], complete) : keepHeld(current.ids, [...head]);
+          const ids = joined ? reviseIds(current.ids, headIds, complete, leftAbove) : keepHeld(current.ids, headIds);
           const next: ListState = {
             ...current,
             ids,
@@ -215,8 +268,8 @@ export function createLists(core: StoreCore, entities: Entities) {
             // The set moves on to the new array (the old one, if asked again, is counted anew): copying it
             // each page made paging in 100,000 rows quadratic (a minute, against five seconds).
             idSets.delete(current.ids);
+            ids = appended.length === newIds.length ? current.ids.concat(appended) : interleave(current.ids, newIds, present);
             for (const id of appended) present.add(id);
-            ids = current.ids.concat(appended);
             idSets.set(ids, present);
           }
           // An empty page ends paging, whatever the server claims about more.

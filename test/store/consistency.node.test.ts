@@ -40,9 +40,12 @@ const poll = (store: InboxStore, query: ConversationQuery) => store.fetchList(qu
 const pageOf = (held: Held) => Number(new URL(held.request.url, 'http://x').searchParams.get('page') ?? '1');
 const ids = (store: InboxStore, query: ConversationQuery) => [...store.state.getState().lists[listKey(query)]!.ids];
 
-/** A scripted Waply list over `truth()`, newest first, with minute-spaced timestamps. */
-function scriptedList(truth: () => string[], extra: (request: Request, url: URL) => Response | undefined = () => undefined) {
-  const at = (id: string) => new Date(Date.UTC(2026, 4, 1) + Number(id.replace(/\D/g, '') || 0) * 60_000).toISOString();
+/**
+ * A scripted Waply list over `truth()`, newest first, with minute-spaced timestamps: conv_N at minute N,
+ * unless `minutes()` names another (a row with new activity, one placed between two others).
+ */
+function scriptedList(truth: () => string[], extra: (request: Request, url: URL) => Response | undefined = () => undefined, minutes: () => Record<string, number> = () => ({})) {
+  const at = (id: string) => new Date(Date.UTC(2026, 4, 1) + ((Object.hasOwn(minutes(), id) ? minutes()[id] : undefined) ?? Number(id.replace(/\D/g, '') || 0)) * 60_000).toISOString();
   return (request: Request) => {
     const url = new URL(request.url);
     const answered = extra(request, url);
@@ -144,6 +147,75 @@ describe('rows are never lost', () => {
     leaving = false;
     await store.fetchList(query);
     expect(ids(store, query)).toEqual(['conv_9', 'conv_5', 'conv_4']);
+  });
+
+  it('a poll that ends on rows newer than its last read reads on: a row that came and sank past the head is not skipped', async () => {
+    const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => `conv_${from - i}`);
+    let truth = range(20, 1);
+    const server = await gate(scriptedList(() => truth));
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 2 };
+    await store.fetchList(query);
+    for (let i = 0; i < 5; i++) await store.loadMore(query);
+    expect(ids(store, query)).toEqual(range(20, 9));
+
+    // Eleven arrive between two polls: the five pages a poll reads hold ten, and conv_21 is the eleventh.
+    truth = range(31, 1);
+    let before = server.seen.length;
+    await poll(store, query);
+    // Page 5 ended on conv_22, newer than anything the last read saw: page 6 brought conv_21 (and conv_20, seen before).
+    expect(server.seen.length - before).toBe(6);
+    expect(ids(store, query)).toEqual(range(31, 9));
+
+    // A quiet poll ends on rows it saw before: the five pages, no more.
+    before = server.seen.length;
+    await poll(store, query);
+    expect(server.seen.length - before).toBe(5);
+    expect(ids(store, query)).toEqual(range(31, 9));
+  });
+
+  it("a poll whose head ends on the agent's own row, held in place, keeps the older rows it no longer reaches", async () => {
+    const backend = createMemoryAdapter({ seed: 8, size: 30, profile: 'waply' });
+    const server = await gate(createMockHandler({ flavour: 'waply', backend }));
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 1 };
+    await store.fetchList(query);
+    for (let i = 0; i < 7; i++) await store.loadMore(query);
+    const held = ids(store, query);
+    expect(held).toHaveLength(8);
+
+    // The agent assigns the seventh row: the server moves it to the top, the list keeps it where the agent
+    // clicked it. Then four conversations start: the poll's five rows end on it, and the six rows held above
+    // it are not in them. They did not leave: they are older than it.
+    const mine = held[6]!;
+    const user = (await backend.listAssignees()).find((a) => a.type === 'user' && a.id !== store.state.getState().conversations[mine]!.assignee?.id)!;
+    await store.assign(mine, { type: 'user', id: user.id });
+    expect(ids(store, query)).toEqual(held);
+    for (let i = 0; i < 4; i++) backend.simulate.newConversation();
+    await poll(store, query);
+    const truth = (await backend.listConversations({ status: 'all', limit: 12 })).conversations.map((c) => c.id);
+    expect(truth[4]).toBe(mine);
+    expect(ids(store, query)).toEqual(truth);
+  });
+
+  it('a page that overlaps the rows held places its new rows where the server lists them, not after the last row', async () => {
+    let truth = ['conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4'];
+    let minutes: Record<string, number> = {};
+    const server = await gate(scriptedList(() => truth, undefined, () => minutes));
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 2 };
+    await store.fetchList(query);
+    await store.loadMore(query);
+    expect(ids(store, query)).toEqual(['conv_8', 'conv_7', 'conv_6', 'conv_5']);
+
+    // conv_x joins the list between conv_6 and conv_5 (assigned here, say), and conv_9 starts at the top:
+    // page 3 is now [conv_x, conv_5], overlapping the rows held.
+    minutes = { conv_x: 5.5 };
+    truth = ['conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_x', 'conv_5', 'conv_4'];
+    await store.loadMore(query);
+    expect(ids(store, query)).toEqual(['conv_8', 'conv_7', 'conv_6', 'conv_x', 'conv_5']);
+    await poll(store, query);
+    expect(ids(store, query)).toEqual(['conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_x', 'conv_5']);
   });
 
   it('a row repeated within a page, or across pages, shows once', async () => {
