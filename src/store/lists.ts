@@ -45,10 +45,20 @@ export function reviseIds(held: readonly string[], head: readonly string[], comp
   return sameIds(held, ids) ? held : ids;
 }
 
-/** The head in its order, then every row held that it lacks, in theirs: a read that may have missed rows drops none. */
-function keepHeld(held: readonly string[], head: readonly string[]): readonly string[] {
+/**
+ * The head in its order with every row held that it lacks: a read that may have missed rows drops none.
+ * Each goes where it sorts among the head's rows (newest activity first), or after them; `rows`: the store's.
+ */
+function keepHeld(held: readonly string[], head: readonly string[], rows: Readonly<Record<string, Conversation>>): readonly string[] {
   const inHead = new Set(head);
-  const ids = head.concat(held.filter((id) => !inHead.has(id)));
+  const ids = [...head];
+  for (const id of held) {
+    if (inHead.has(id)) continue;
+    const row = rows[id];
+    const at = row ? ids.findIndex((other) => rows[other] !== undefined && comesBefore(row, rows[other])) : -1;
+    if (at === -1) ids.push(id);
+    else ids.splice(at, 0, id);
+  }
   return sameIds(held, ids) ? held : ids;
 }
 
@@ -200,12 +210,14 @@ export function createLists(core: StoreCore, entities: Entities) {
           return !row || !end || comesBefore(row, end);
         };
         putEntry(core, 'lists', key, (current = emptyList(key, listQuery)) => {
-          const ids = joined ? reviseIds(current.ids, headIds, complete, leftAbove) : keepHeld(current.ids, headIds);
+          const ids = joined ? reviseIds(current.ids, headIds, complete, leftAbove) : keepHeld(current.ids, headIds, conversations);
+          const total = totalOf(last.total, excluded, current, ids.length);
           const next: ListState = {
             ...current,
             ids,
-            total: totalOf(last.total, excluded, current, ids.length),
-            hasNext: complete ? false : ids.length > head.size ? current.hasNext : last.hasNext,
+            total,
+            // Beyond the head, paging goes on as it was, or again where the server now counts rows the list lacks.
+            hasNext: complete ? false : ids.length > head.size ? current.hasNext || total > ids.length : last.hasNext,
             pagesLoaded: complete ? pages.length : Math.max(pages.length, Math.ceil(ids.length / limit)),
             status: 'success',
             error: null,

@@ -143,7 +143,8 @@ describe('rows are never lost', () => {
     // Three reads from the top, each seeing a row leave: conv_5 was in none of the last read's pages, and stays.
     expect(server.seen.length - before).toBe(6);
     expect(truth).toEqual(['conv_9', 'conv_5', 'conv_4']);
-    expect(ids(store, query)).toEqual(expect.arrayContaining(['conv_9', 'conv_5', 'conv_4']));
+    // The rows held that the read lacks stay, each where it sorts among the rows read (not after them all).
+    expect(ids(store, query)).toEqual(['conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4']);
     leaving = false;
     await store.fetchList(query);
     expect(ids(store, query)).toEqual(['conv_9', 'conv_5', 'conv_4']);
@@ -216,6 +217,26 @@ describe('rows are never lost', () => {
     expect(ids(store, query)).toEqual(['conv_8', 'conv_7', 'conv_6', 'conv_x', 'conv_5']);
     await poll(store, query);
     expect(ids(store, query)).toEqual(['conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_x', 'conv_5']);
+  });
+
+  it('a poll that finds the server counting more rows than the list holds lets paging go on past its old end', async () => {
+    let truth = ['conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
+    const server = await gate(scriptedList(() => truth));
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'all', limit: 2 };
+    await store.fetchList(query);
+    await store.loadMore(query);
+    await store.loadMore(query);
+    expect(store.state.getState().lists[listKey(query)]!.hasNext).toBe(false);
+
+    // conv_7 starts at the top, and conv_0, older than every row held, joins the list at its end.
+    truth = ['conv_7', ...truth, 'conv_0'];
+    await poll(store, query);
+    const list = store.state.getState().lists[listKey(query)]!;
+    expect([list.ids.length, list.total, list.hasNext]).toEqual([7, 8, true]);
+    await store.loadMore(query);
+    expect(ids(store, query)).toEqual(truth);
+    expect(store.state.getState().lists[listKey(query)]!.hasNext).toBe(false);
   });
 
   it('a row repeated within a page, or across pages, shows once', async () => {
