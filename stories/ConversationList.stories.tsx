@@ -6,7 +6,7 @@ import { messages as arabic } from '../src/locales/ar.js';
 import type { Conversation, ConversationQuery } from '../src/index.js';
 import { DemoProvider, Frame } from './demo.js';
 import type { DemoFlavour, DemoOptions } from './demo.js';
-import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, neverList, replyWindowMinutesLeft, TRIAGE_CONVERSATIONS } from './fixtures.js';
+import { AI_CONVERSATIONS, ARABIC_CONVERSATIONS, failingSwitch, HTML_CONVERSATIONS, LONG_CONVERSATIONS, META_CONVERSATIONS, neverList, replyWindowMinutesLeft, TRIAGE_CONVERSATIONS } from './fixtures.js';
 
 interface Args {
   flavour: DemoFlavour;
@@ -19,10 +19,10 @@ interface Args {
 
 /** A render that puts the list on a demo backend; `extra` adds story-specific options (kept stable at module level). */
 const listOn =
-  (extra: Partial<DemoOptions> = {}) =>
+  (extra: Partial<DemoOptions> = {}, width: number | 'full' = 400) =>
   ({ flavour, size, latencyMs, locale }: Args) => (
     <DemoProvider options={{ flavour, size, latencyMs, locale, ...extra }}>
-      <Frame width={400}>
+      <Frame width={width === 'full' ? undefined : width}>
         <ConversationList />
       </Frame>
     </DemoProvider>
@@ -310,11 +310,14 @@ export const WaitingAndReplyWindow: Story = {
     await expect(overdue).toHaveAccessibleName('Tomás Alvarez, 3 unread, waiting 2 hours, overdue, 2 hours ago: Still waiting on my refund.');
     await expect(rowNamed(list, 'Amara Okafor')).toHaveAttribute('data-window', 'open');
     // Fixture times are minutes before the stories loaded: a few seconds have gone since.
-    await expect(within(rowNamed(list, 'Amara Okafor')).getByText(/^Reply window: [34]h left$/)).toBeVisible();
+    // A 400 px list shows the short form; the long one is its title (see MetaLineNarrowAndWide).
+    const open = rowNamed(list, 'Amara Okafor').querySelector<HTMLElement>('[data-slot="reply-window"]')!;
+    await expect(within(open).getByText(/^[34]h left$/)).toBeVisible();
+    await expect(open.title).toMatch(/^Reply window: [34]h left$/);
     const closing = rowNamed(list, 'Kenji Watanabe');
     await expect(closing).toHaveAttribute('data-window', 'closing');
     const left = replyWindowMinutesLeft('conv_window-closing');
-    await expect(left.map((m) => `Reply window closes in ${m}m`)).toContain(closing.querySelector('[data-slot="reply-window"]')!.textContent);
+    await expect(left.map((m) => `Reply window closes in ${m}m`)).toContain(closing.querySelector<HTMLElement>('[data-slot="reply-window"]')!.title);
     await expect(closing).toHaveAccessibleName(new RegExp(`reply window closes in (${left.join('|')}) minutes`));
     const closed = rowNamed(list, 'Lena Fischer');
     await expect(closed).toHaveAttribute('data-window', 'closed');
@@ -338,10 +341,102 @@ export const WaitingAndReplyWindowArabic: Story = {
     await waitFor(() => expect(options(list)).toHaveLength(6));
     const closing = rowNamed(list, 'Kenji Watanabe');
     await expect(closing).toHaveAttribute('data-window', 'closing');
-    const chip = closing.querySelector('[data-slot="reply-window"]')!;
-    await expect(replyWindowMinutesLeft('conv_window-closing').map((m) => arabic.replyWindowClosing(arabic.minutesAgo(m)))).toContain(chip.textContent);
+    const chip = closing.querySelector<HTMLElement>('[data-slot="reply-window"]')!;
+    await expect(replyWindowMinutesLeft('conv_window-closing').map((m) => arabic.replyWindowClosing(arabic.minutesAgo(m)))).toContain(chip.title);
     await expect(closing).toHaveAccessibleName(/^Kenji Watanabe، /);
     await expectNoOverflow(canvasElement);
+  },
+};
+
+/**
+ * Gives the list a width of its own, as a side panel would, whatever the window's (the frame may then
+ * stick out of the window); `run` sees the list at that width, and the story's own layout comes back after.
+ */
+async function atListWidth(list: HTMLElement, px: number, run: () => Promise<void>) {
+  const frame = list.closest<HTMLElement>('.ik-list')!.parentElement!;
+  const own = frame.style.cssText;
+  frame.style.cssText = `${own}; inline-size: ${px}px; max-inline-size: none`;
+  try {
+    await run();
+  } finally {
+    frame.style.cssText = own;
+  }
+}
+
+/** Whether an element shows all of its text (no ellipsis). */
+const uncut = (el: HTMLElement) => el.scrollWidth <= el.clientWidth;
+
+/**
+ * The fullest meta lines (channel, status, reply window, assignee, unread) fill the frame. A list
+ * narrower than 640 px (where English's long forms stop fitting), on a phone or in a narrow panel on
+ * a wide screen (the list's own width counts, not the window's), says the reply window as the time
+ * left ("23h left", "Window closed") and the assignee by name; the long forms stay in the `title`s.
+ */
+export const MetaLineNarrowAndWide: Story = {
+  render: listOn({ conversations: META_CONVERSATIONS }, 'full'),
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(options(list)).toHaveLength(5));
+    const part = (name: string, selector: string) => rowNamed(list, name).querySelector<HTMLElement>(selector)!;
+    const open = part('François Lemaître', '[data-slot="reply-window"]');
+    const assignee = part('François Lemaître', '.ik-row-assignee');
+    const closing = part('Kenji Watanabe', '[data-slot="reply-window"]');
+    const closed = part('Lena Fischer', '[data-slot="reply-window"]');
+    // Fixture times are minutes before the stories loaded: on a busy machine a minute may have gone since.
+    await expect(open.title).toMatch(/^Reply window: 2[23]h left$/);
+    await expect(closing.title).toMatch(/^Reply window closes in \d+m$/);
+    await expect(closed.title).toBe('Reply window closed: only template messages can be sent');
+    await expect(assignee.title).toBe('Assigned to Alice Support');
+
+    await atListWidth(list, 360, async () => {
+      await expect(within(open).getByText(/^2[23]h left$/)).toBeVisible();
+      await expect(within(open).getByText(open.title)).not.toBeVisible();
+      await expect(within(closing).getByText(/^\d+m left$/)).toBeVisible();
+      await expect(within(closed).getByText('Window closed')).toBeVisible();
+      await expect(within(assignee).getByText('Alice Support')).toBeVisible();
+      await expect(within(assignee).getByText('Assigned to Alice Support')).not.toBeVisible();
+      // The reply windows fit whole; where a row is still short of room, the assignee gives way first.
+      for (const el of [open, closing, closed]) await expect(uncut(el)).toBe(true);
+      for (const name of ['Lena Fischer', 'Priya Raman']) await expect(uncut(part(name, '.ik-row-assignee'))).toBe(true);
+      for (const name of ['François Lemaître', 'Amara Okafor']) await expect(uncut(part(name, '.ik-row-assignee'))).toBe(false);
+      await expectNoOverflow(canvasElement);
+    });
+
+    await atListWidth(list, 800, async () => {
+      await expect(within(open).getByText(open.title)).toBeVisible();
+      await expect(within(open).getByText(/^2[23]h left$/)).not.toBeVisible();
+      await expect(within(closing).getByText(closing.title)).toBeVisible();
+      await expect(within(closed).getByText(closed.title)).toBeVisible();
+      await expect(within(assignee).getByText('Assigned to Alice Support')).toBeVisible();
+      await expect(within(assignee).getByText('Alice Support')).not.toBeVisible();
+      for (const el of [open, closing, closed, assignee]) await expect(uncut(el)).toBe(true);
+    });
+  },
+};
+
+/** The same narrow list right to left, in Arabic: the short forms in the catalog's words. */
+export const MetaLineNarrowArabic: Story = {
+  args: { dir: 'rtl', locale: 'ar' },
+  render: listOn({ conversations: META_CONVERSATIONS, messages: arabic }, 'full'),
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: arabic.conversations });
+    await waitFor(() => expect(options(list)).toHaveLength(5));
+    const part = (name: string, selector: string) => rowNamed(list, name).querySelector<HTMLElement>(selector)!;
+    const open = part('François Lemaître', '[data-slot="reply-window"]');
+    const closed = part('Lena Fischer', '[data-slot="reply-window"]');
+    const assignee = part('Lena Fischer', '.ik-row-assignee');
+    await atListWidth(list, 360, async () => {
+      const short = [23, 22].map((h) => arabic.replyWindowLeftShort(arabic.hoursAgo(h)));
+      await expect(short).toContain(open.querySelector('.ik-meta-short')!.textContent);
+      await expect(open.querySelector('.ik-meta-short')).toBeVisible();
+      await expect(open.querySelector('.ik-meta-long')).not.toBeVisible();
+      await expect(within(closed).getByText(arabic.replyWindowClosedShort)).toBeVisible();
+      await expect(closed.title).toBe(arabic.replyWindowClosed);
+      await expect(within(assignee).getByText('سارة الأحمد')).toBeVisible();
+      await expect(assignee.title).toBe(arabic.assignedTo('سارة الأحمد'));
+      for (const el of [open, closed, assignee]) await expect(uncut(el)).toBe(true);
+      await expectNoOverflow(canvasElement);
+    });
   },
 };
 

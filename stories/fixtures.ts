@@ -19,10 +19,12 @@ interface FixtureInput {
   labels?: string[];
   phone?: string;
   avatarUrl?: string;
+  /** The assigned agent's name (a user with an id made from it). */
+  assignee?: string;
 }
 
 /** A complete conversation from a few fields. */
-export function fixture({ id, name, text, minutesAgo, status = 'open', channel = 'whatsapp', unread = 0, history, labels = [], phone, avatarUrl }: FixtureInput): Conversation {
+export function fixture({ id, name, text, minutesAgo, status = 'open', channel = 'whatsapp', unread = 0, history, labels = [], phone, avatarUrl, assignee }: FixtureInput): Conversation {
   const entries = history ?? [['inbound', text, minutesAgo]];
   const messages: Message[] = entries.map(([direction, body, at], i) => ({
     id: `${id}-m${i}`,
@@ -40,7 +42,7 @@ export function fixture({ id, name, text, minutesAgo, status = 'open', channel =
     contact: { id: `${id}-contact`, name, phone: phone ?? '+44 20 7946 0958', avatarUrl },
     channel,
     status,
-    assignee: null,
+    assignee: assignee ? { type: 'user', id: `user_${assignee.toLowerCase().replace(/\W+/g, '-')}`, name: assignee } : null,
     lastMessage: { text: last.text, timestamp: last.createdAt, direction: last.direction },
     messages,
     unreadCount: unread,
@@ -234,6 +236,19 @@ export const TRIAGE_CONVERSATIONS: Conversation[] = [
       ['outbound', 'Your refund is on its way.', 5],
     ],
   }),
+];
+
+/**
+ * The fullest meta lines: WhatsApp conversations (on a backend with other channels, so the channel
+ * is named too) with a status, a reply window open, closing or closed, an assignee and unread
+ * messages; one assignee's name is long, one is Arabic.
+ */
+export const META_CONVERSATIONS: Conversation[] = [
+  fixture({ id: 'conv_meta-open', name: 'François Lemaître', text: 'Merci, ça marche !', minutesAgo: 50, status: 'escalated', unread: 7, assignee: 'Alice Support' }),
+  fixture({ id: 'conv_meta-closing', name: 'Kenji Watanabe', text: 'The parcel arrived damaged.', minutesAgo: 60 * 23 + 15, status: 'escalated', unread: 2, assignee: 'Bo Berg' }),
+  fixture({ id: 'conv_meta-closed', name: 'Lena Fischer', text: 'Do you ship to Austria?', minutesAgo: 60 * 26, assignee: 'سارة الأحمد' }),
+  fixture({ id: 'conv_meta-long', name: 'Amara Okafor', text: 'Can I change the delivery address?', minutesAgo: 60 * 3, unread: 12, assignee: 'Alexandra Papadopoulou-Whitfield' }),
+  fixture({ id: 'conv_meta-web', name: 'Priya Raman', text: 'Is the blue one back in stock?', minutesAgo: 60 * 4, channel: 'webchat', status: 'ai_handling', assignee: 'Alice Support' }),
 ];
 
 /**

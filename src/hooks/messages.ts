@@ -85,6 +85,10 @@ export interface InboxMessages {
   replyWindowClosing: (duration: string) => string;
   /** WhatsApp's reply window after 24 hours. */
   replyWindowClosed: string;
+  /** A narrow row's reply window, open or closing, with a short duration: "3h left" (the long form goes in its `title`). */
+  replyWindowLeftShort: (duration: string) => string;
+  /** A narrow row's reply window after 24 hours: "Window closed". */
+  replyWindowClosedShort: string;
   /** The view's sentence about an open window: when it closes ("14:05" or "2 Dec, 14:05") and the time left in words. */
   replyWindowExplained: (closesAt: string, left: string) => string;
   /** The view's sentence about a closed window: when it closed. */
@@ -256,6 +260,8 @@ export const defaultMessages: InboxMessages = {
   replyWindowLeft: (duration) => `Reply window: ${duration} left`,
   replyWindowClosing: (duration) => `Reply window closes in ${duration}`,
   replyWindowClosed: 'Reply window closed: only template messages can be sent',
+  replyWindowLeftShort: (duration) => `${duration} left`,
+  replyWindowClosedShort: 'Window closed',
   replyWindowExplained: (closesAt, left) =>
     `You can reply freely until ${closesAt} (${left} left); after that, WhatsApp allows only template messages until the customer writes again.`,
   replyWindowClosedExplained: (closedAt) => `The 24-hour reply window closed at ${closedAt}: WhatsApp allows only template messages until the customer writes again.`,

@@ -55,6 +55,8 @@ export const messages: InboxMessages = {
   replyWindowLeft: (duration) => `نافذة الرد: يتبقى ${duration}`,
   replyWindowClosing: (duration) => `نافذة الرد تُغلق خلال ${duration}`,
   replyWindowClosed: 'نافذة الرد مغلقة: يمكن إرسال رسائل القوالب فقط',
+  replyWindowLeftShort: (duration) => `يتبقى ${duration}`,
+  replyWindowClosedShort: 'النافذة مغلقة',
   replyWindowExplained: (closesAt, left) => `يمكنك الرد بحرية حتى ${closesAt} (يتبقى ${left})؛ بعد ذلك لا يسمح واتساب إلا برسائل القوالب حتى يكتب العميل مجددًا.`,
   replyWindowClosedExplained: (closedAt) => `أُغلقت نافذة الرد البالغة 24 ساعة في ${closedAt}: لا يسمح واتساب إلا برسائل القوالب حتى يكتب العميل مجددًا.`,
   rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {

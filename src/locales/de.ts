@@ -42,6 +42,8 @@ export const messages: InboxMessages = {
   replyWindowLeft: (duration) => `Antwortfenster: noch ${duration}`,
   replyWindowClosing: (duration) => `Antwortfenster schließt in ${duration}`,
   replyWindowClosed: 'Antwortfenster geschlossen: nur noch Vorlagen-Nachrichten möglich',
+  replyWindowLeftShort: (duration) => `noch ${duration}`,
+  replyWindowClosedShort: 'Fenster geschlossen',
   replyWindowExplained: (closesAt, left) =>
     `Sie können bis ${closesAt} frei antworten (noch ${left}); danach erlaubt WhatsApp nur Vorlagen-Nachrichten, bis der Kunde wieder schreibt.`,
   replyWindowClosedExplained: (closedAt) => `Das 24-Stunden-Antwortfenster ist seit ${closedAt} geschlossen: WhatsApp erlaubt nur Vorlagen-Nachrichten, bis der Kunde wieder schreibt.`,

@@ -42,6 +42,8 @@ export const messages: InboxMessages = {
   replyWindowLeft: (duration) => `Ventana de respuesta: cierra en ${duration}`,
   replyWindowClosing: (duration) => `La ventana de respuesta cierra en ${duration}`,
   replyWindowClosed: 'Ventana de respuesta cerrada: solo se pueden enviar plantillas',
+  replyWindowLeftShort: (duration) => `cierra en ${duration}`,
+  replyWindowClosedShort: 'Ventana cerrada',
   replyWindowExplained: (closesAt, left) =>
     `Puedes responder libremente durante ${left} más (cierre: ${closesAt}); después, WhatsApp solo permite plantillas hasta que el cliente vuelva a escribir.`,
   replyWindowClosedExplained: (closedAt) => `La ventana de respuesta de 24 horas se cerró (${closedAt}): WhatsApp solo permite plantillas hasta que el cliente vuelva a escribir.`,

@@ -44,6 +44,8 @@ export const messages: InboxMessages = {
   replyWindowLeft: (duration) => `Fenêtre de réponse\u00a0: encore ${duration}`,
   replyWindowClosing: (duration) => `Fenêtre de réponse\u00a0: fin dans ${duration}`,
   replyWindowClosed: 'Fenêtre de réponse fermée\u00a0: modèles de message uniquement',
+  replyWindowLeftShort: (duration) => `encore ${duration}`,
+  replyWindowClosedShort: 'Fenêtre fermée',
   replyWindowExplained: (closesAt, left) =>
     `Vous pouvez répondre librement encore ${left} (fin\u00a0: ${closesAt})\u00a0; ensuite, WhatsApp n’autorise que les modèles de message jusqu’à ce que le client réécrive.`,
   replyWindowClosedExplained: (closedAt) => `La fenêtre de réponse de 24\u00a0heures est fermée depuis ${closedAt}\u00a0: WhatsApp n’autorise que les modèles de message jusqu’à ce que le client réécrive.`,

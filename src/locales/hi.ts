@@ -45,6 +45,8 @@ export const messages: InboxMessages = {
   replyWindowLeft: (duration) => `जवाब की समय-सीमा: ${duration} बाकी`,
   replyWindowClosing: (duration) => `जवाब की समय-सीमा ${duration} में खत्म`,
   replyWindowClosed: 'जवाब की समय-सीमा खत्म: सिर्फ़ टेम्पलेट संदेश भेजे जा सकते हैं',
+  replyWindowLeftShort: (duration) => `${duration} बाकी`,
+  replyWindowClosedShort: 'समय-सीमा खत्म',
   replyWindowExplained: (closesAt, left) =>
     `आप ${closesAt} तक (${left} बाकी) खुलकर जवाब दे सकते हैं; उसके बाद, ग्राहक के दोबारा लिखने तक WhatsApp सिर्फ़ टेम्पलेट संदेश भेजने देता है।`,
   replyWindowClosedExplained: (closedAt) => `24 घंटे की जवाब की समय-सीमा ${closedAt} पर खत्म हो गई: ग्राहक के दोबारा लिखने तक WhatsApp सिर्फ़ टेम्पलेट संदेश भेजने देता है।`,

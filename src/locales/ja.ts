@@ -42,6 +42,8 @@ export const messages: InboxMessages = {
   replyWindowLeft: (duration) => `返信期限まで残り${duration}`,
   replyWindowClosing: (duration) => `返信期限まであと${duration}`,
   replyWindowClosed: '返信期限切れ：テンプレートメッセージのみ送信できます',
+  replyWindowLeftShort: (duration) => `残り${duration}`,
+  replyWindowClosedShort: '期限切れ',
   replyWindowExplained: (closesAt, left) => `${closesAt}まで（残り${left}）は自由に返信でき、それ以降は顧客から再びメッセージが届くまでテンプレートメッセージのみ送信できます。`,
   replyWindowClosedExplained: (closedAt) => `24時間の返信期限は${closedAt}に終了したため、顧客から再びメッセージが届くまでテンプレートメッセージのみ送信できます。`,
   rowLabel: ({ name, status, assignee, unread, waiting, overdue, window, time, preview, noMessages }) => {

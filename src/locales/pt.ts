@@ -42,6 +42,8 @@ export const messages: InboxMessages = {
   replyWindowLeft: (duration) => `Janela de resposta: fecha em ${duration}`,
   replyWindowClosing: (duration) => `A janela de resposta fecha em ${duration}`,
   replyWindowClosed: 'Janela de resposta fechada: só é possível enviar modelos de mensagem',
+  replyWindowLeftShort: (duration) => `fecha em ${duration}`,
+  replyWindowClosedShort: 'Janela fechada',
   replyWindowExplained: (closesAt, left) =>
     `Você pode responder livremente por mais ${left} (até ${closesAt}); depois disso, o WhatsApp só permite modelos de mensagem até o cliente escrever de novo.`,
   replyWindowClosedExplained: (closedAt) => `A janela de resposta de 24 horas fechou (${closedAt}): o WhatsApp só permite modelos de mensagem até o cliente escrever de novo.`,

@@ -84,6 +84,18 @@ describe('assignee names', () => {
     expect(row).toHaveAccessibleName(/assigned to Alice Support/);
   });
 
+  it('for narrow lists the row also carries the bare name, with the sentence as the title', async () => {
+    renderList(createMemoryAdapter({ conversations: [withLast('conv_1', 'Daniel Smith', 'outbound', 4 * MINUTE, { assignee: { type: 'user', id: ALICE.id, name: ALICE.name } })] }));
+    const row = await rowOf('Daniel Smith');
+    const assignee = row.querySelector<HTMLElement>('.ik-row-assignee')!;
+    expect(assignee).toHaveAttribute('title', 'Assigned to Alice Support');
+    expect(within(row).getByText('Assigned to Alice Support')).toHaveClass('ik-meta-long');
+    expect(within(row).getByText('Alice Support')).toHaveClass('ik-meta-short');
+    expect(assignee.closest('[aria-hidden="true"]')).not.toBeNull();
+    // Screen readers hear the row's one sentence, never either form.
+    expect(row).toHaveAccessibleName('Daniel Smith, assigned to Alice Support, 4 minutes ago, sent: Hello from Daniel Smith.');
+  });
+
   it('the view header’s assign button names the assignee while the full conversation is still loading', async () => {
     const wire = whatsApp([withLast('conv_1', 'Daniel Smith', 'outbound', 4 * MINUTE, { assignee: { type: 'user', id: ALICE.id, name: ALICE.name } })]);
     // The list answers; the full read (which would carry the name) never does.
@@ -268,7 +280,8 @@ describe('the WhatsApp reply window', () => {
     renderList(rows());
     const open = await rowOf('Open');
     expect(open).toHaveAttribute('data-window', 'open');
-    expect(within(open).getByText('Reply window: 3h left')).toHaveAttribute('data-window', 'open');
+    expect(open.querySelector('[data-slot="reply-window"]')).toHaveAttribute('data-window', 'open');
+    expect(within(open).getByText('Reply window: 3h left')).toBeInTheDocument();
     const closing = await rowOf('Closing');
     expect(closing).toHaveAttribute('data-window', 'closing');
     expect(within(closing).getByText('Reply window closes in 40m')).toBeInTheDocument();
@@ -279,6 +292,27 @@ describe('the WhatsApp reply window', () => {
     const web = await rowOf('Web');
     expect(web).not.toHaveAttribute('data-window');
     expect(web).not.toHaveTextContent(/Reply window/);
+  });
+
+  it('rows carry a short form for narrow lists too ("3h left", "Window closed"), with the long one as the title', async () => {
+    renderList(rows());
+    const forms = async (name: string) => {
+      const chip = (await rowOf(name)).querySelector<HTMLElement>('[data-slot="reply-window"]')!;
+      return { title: chip.title, long: chip.querySelector('.ik-meta-long')!.textContent, short: chip.querySelector('.ik-meta-short')!.textContent, hidden: chip.closest('[aria-hidden="true"]') !== null };
+    };
+    expect(await forms('Open')).toEqual({ title: 'Reply window: 3h left', long: 'Reply window: 3h left', short: '3h left', hidden: true });
+    expect(await forms('Closing')).toEqual({ title: 'Reply window closes in 40m', long: 'Reply window closes in 40m', short: '40m left', hidden: true });
+    const closed = 'Reply window closed: only template messages can be sent';
+    expect(await forms('Closed')).toEqual({ title: closed, long: closed, short: 'Window closed', hidden: true });
+    // Screen readers hear the row's one sentence, never either form of the chip.
+    expect(await rowOf('Closing')).toHaveAccessibleName('Closing, waiting 23 hours, overdue, reply window closes in 40 minutes, 23 hours ago: Hello from Closing.');
+  });
+
+  it('the short form is in the catalog’s words', async () => {
+    renderList(rows(), { messages: de });
+    const chip = (await screen.findByRole('option', { name: /^Closing, / })).querySelector<HTMLElement>('[data-slot="reply-window"]')!;
+    expect(chip.querySelector('.ik-meta-short')!.textContent).toBe('noch 40\u00a0Min.');
+    expect(chip).toHaveAttribute('title', 'Antwortfenster schließt in 40\u00a0Min.');
   });
 
   it('the view header explains it in one sentence, with the time it closes', async () => {

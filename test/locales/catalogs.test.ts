@@ -63,6 +63,7 @@ const SAMPLES: { [K in FunctionKey]: Array<Parameters<InboxMessages[K]>> } = {
   waitingFor: [['2h'], ['3 hours']],
   replyWindowLeft: [['3h']],
   replyWindowClosing: [['40m']],
+  replyWindowLeftShort: [['3h'], ['40m']],
   replyWindowExplained: [['14:05', '3 hours']],
   replyWindowClosedExplained: [['2 Dec, 14:05']],
   rowLabel: [
@@ -158,6 +159,14 @@ describe('UI catalogs', () => {
         }
       }
     }
+  });
+
+  it.each(Object.entries(CATALOGS))('%s: a narrow row’s reply window is shorter than the long form it stands for', (_tag, catalog) => {
+    const m = catalog.messages;
+    const hours = m.hoursAgo(23);
+    expect(m.replyWindowLeftShort(hours).length).toBeLessThan(m.replyWindowLeft(hours).length);
+    expect(m.replyWindowLeftShort(m.minutesAgo(40)).length).toBeLessThan(m.replyWindowClosing(m.minutesAgo(40)).length);
+    expect(m.replyWindowClosedShort.length).toBeLessThan(m.replyWindowClosed.length);
   });
 
   it.each(Object.entries(CATALOGS))('%s: the Undo line names the conversation, and counts the others only when there are some', (_tag, catalog) => {

@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import type { Conversation } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { useAssigneeDirectory } from '../../hooks/useAssigneeName.js';
@@ -49,6 +50,7 @@ export function ConversationRowContent({ conversation, unread, knownAssignee, re
   const noMessages = !preview && (listPreviews || readInFull);
   const time = conversation.updatedAt;
   const { waitingMs, overdue, window } = triageAt(conversation, now, waitingAlertAfterMs);
+  const windowText = window && !hydrating ? replyWindowText(window, messages) : null;
   const text = preview ? (preview.text.length > PREVIEW_CHARS ? `${preview.text.slice(0, PREVIEW_CHARS)}…` : preview.text) : null;
   const label = messages.rowLabel({
     name,
@@ -101,16 +103,8 @@ export function ConversationRowContent({ conversation, unread, knownAssignee, re
             </span>
           )}
           <StatusBadge conversation={conversation} messages={messages} />
-          {window && (
-            <span className="ik-reply-window" data-slot="reply-window" data-window={window.state} title={window.state === 'closed' ? messages.replyWindowClosed : undefined} suppressHydrationWarning>
-              {hydrating ? '' : replyWindowText(window, messages)}
-            </span>
-          )}
-          {assignee !== null && (
-            <span className="ik-row-assignee" dir="auto">
-              {messages.assignedTo(assignee)}
-            </span>
-          )}
+          {window && <LongShort className="ik-reply-window" data-slot="reply-window" data-window={window.state} long={windowText?.long ?? ''} short={windowText?.short ?? ''} />}
+          {assignee !== null && <LongShort className="ik-row-assignee" dir="auto" long={messages.assignedTo(assignee)} short={assignee} />}
           {unread > 0 && (
             <span className="ik-unread-badge" data-slot="unread-badge">
               <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
@@ -120,5 +114,23 @@ export function ConversationRowContent({ conversation, unread, knownAssignee, re
         </span>
       </span>
     </>
+  );
+}
+
+/**
+ * A meta-line piece in both forms, the long one also its `title`: the list's container query shows the
+ * short one in narrow lists. The meta line is hidden from assistive technology, so neither is read (the
+ * row's name says it all). The reply window's texts are empty while hydrating (see `useClockState`).
+ */
+function LongShort({ long, short, ...props }: ComponentProps<'span'> & { long: string; short: string }) {
+  return (
+    <span {...props} title={long || undefined} suppressHydrationWarning>
+      <span className="ik-meta-long" suppressHydrationWarning>
+        {long}
+      </span>
+      <span className="ik-meta-short" dir="auto" suppressHydrationWarning>
+        {short}
+      </span>
+    </span>
   );
 }

@@ -48,9 +48,12 @@ export function newestMessage(conversation: Conversation): MessagePreview | null
   return { text: last.text, timestamp: last.createdAt, direction: last.direction };
 }
 
-/** The reply window as a row shows it: "Reply window: 3h left", "Reply window closes in 40m", or closed. */
-export function replyWindowText(window: ReplyWindow, messages: InboxMessages): string {
-  if (window.state === 'closed') return messages.replyWindowClosed;
+/**
+ * The reply window as a row shows it, long ("Reply window: 3h left", "Reply window closes in 40m", or
+ * closed) and short for narrow lists ("3h left", "Window closed").
+ */
+export function replyWindowText(window: ReplyWindow, messages: InboxMessages): { long: string; short: string } {
+  if (window.state === 'closed') return { long: messages.replyWindowClosed, short: messages.replyWindowClosedShort };
   const left = formatShortDuration(window.remainingMs, messages);
-  return window.state === 'closing' ? messages.replyWindowClosing(left) : messages.replyWindowLeft(left);
+  return { long: window.state === 'closing' ? messages.replyWindowClosing(left) : messages.replyWindowLeft(left), short: messages.replyWindowLeftShort(left) };
 }
