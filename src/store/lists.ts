@@ -45,23 +45,6 @@ export function reviseIds(held: readonly string[], head: readonly string[], comp
   return sameIds(held, ids) ? held : ids;
 }
 
-/**
- * The head in its order with every row held that it lacks: a read that may have missed rows drops none.
- * Each goes where it sorts among the head's rows (newest activity first), or after them; `rows`: the store's.
- */
-function keepHeld(held: readonly string[], head: readonly string[], rows: Readonly<Record<string, Conversation>>): readonly string[] {
-  const inHead = new Set(head);
-  const ids = [...head];
-  for (const id of held) {
-    if (inHead.has(id)) continue;
-    const row = rows[id];
-    const at = row ? ids.findIndex((other) => rows[other] !== undefined && comesBefore(row, rows[other])) : -1;
-    if (at === -1) ids.push(id);
-    else ids.splice(at, 0, id);
-  }
-  return sameIds(held, ids) ? held : ids;
-}
-
 /** The newest `updatedAt` among rows, as an instant; `NaN` when none has one. */
 function newest(rows: readonly unknown[]): number {
   let max = Number.NaN;
@@ -72,27 +55,20 @@ function newest(rows: readonly unknown[]): number {
   return max;
 }
 
-/**
- * The rows held with a page's new rows among them: a page that overlaps the rows held (rows came
- * above since the last page) places each new row after the page's row before it, or before the first
- * row held when it leads the page; the page's own order is the server's. `present`: the ids held.
- */
-function interleave(held: readonly string[], page: readonly string[], present: ReadonlySet<string>): string[] {
-  const ids = held.slice();
-  let after = -1; // where the page's last row read sits in ids; -1 before the first row held
-  const leading: string[] = [];
-  for (const id of page) {
-    if (present.has(id)) {
-      after = ids.lastIndexOf(id);
-      if (leading.length) {
-        ids.splice(after, 0, ...leading);
-        after += leading.length;
-        leading.length = 0;
-      }
-    } else if (after === -1) leading.push(id);
-    else ids.splice(++after, 0, id);
-  }
-  return leading.length ? ids.concat(leading) : ids;
+/** Puts `id` after the last of `ids` not older than it (newest activity first, ties in the server's order), looking from the end; `rows`: the store's. */
+function insertSorted(ids: string[], id: string, rows: Readonly<Record<string, Conversation>>): void {
+  const at = instant(rows[id]?.updatedAt);
+  let i = ids.length;
+  while (i > 0 && at > instant(rows[ids[i - 1]!]?.updatedAt)) i--;
+  ids.splice(i, 0, id);
+}
+
+/** The head in its order with every row held that it lacks, each where it sorts: a read that may have missed rows drops none. */
+function keepHeld(held: readonly string[], head: readonly string[], rows: Readonly<Record<string, Conversation>>): readonly string[] {
+  const inHead = new Set(head);
+  const ids = [...head];
+  for (const id of held) if (!inHead.has(id)) insertSorted(ids, id, rows);
+  return sameIds(held, ids) ? held : ids;
 }
 
 const emptyList = (key: string, query: ListQuery): ListState => ({
@@ -280,7 +256,13 @@ export function createLists(core: StoreCore, entities: Entities) {
             // The set moves on to the new array (the old one, if asked again, is counted anew): copying it
             // each page made paging in 100,000 rows quadratic (a minute, against five seconds).
             idSets.delete(current.ids);
-            ids = appended.length === newIds.length ? current.ids.concat(appended) : interleave(current.ids, newIds, present);
+            if (appended.length === newIds.length) ids = current.ids.concat(appended);
+            else {
+              // The page overlaps the rows held (rows came above since): its new rows go where they sort among them.
+              const copy = current.ids.slice();
+              for (const id of appended) insertSorted(copy, id, core.get().conversations);
+              ids = copy;
+            }
             for (const id of appended) present.add(id);
             idSets.set(ids, present);
           }
