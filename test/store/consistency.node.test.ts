@@ -59,14 +59,22 @@ function scriptedList(truth: () => string[], extra: (request: Request, url: URL)
   };
 }
 
+/** A Waply store over `handler`, its list of every status, `limit` rows a page, read to `pages` pages (a fetch, then loadMores). */
+async function loadedStore(handler: (request: Request) => Response | Promise<Response>, limit: number, pages: number) {
+  const server = await gate(handler);
+  const store = waplyStore(server);
+  const query: ConversationQuery = { status: 'all', limit };
+  await store.fetchList(query);
+  for (let page = 1; page < pages; page++) await store.loadMore(query);
+  return { server, store, query };
+}
+/** `loadedStore` over `scriptedList(truth, …)`. */
+const scriptedStore = (truth: () => string[], limit: number, pages: number, minutes?: () => Record<string, number>) => loadedStore(scriptedList(truth, undefined, minutes), limit, pages);
+
 describe('rows are never lost', () => {
   it('revalidating the head of a 120-row list after 3 arrivals keeps all 123, in server order', async () => {
     const backend = createMemoryAdapter({ seed: 21, size: 200, profile: 'waply' });
-    const server = await gate(createMockHandler({ flavour: 'waply', backend }));
-    const store = waplyStore(server);
-    const query: ConversationQuery = { status: 'all', limit: 20 };
-    await store.fetchList(query);
-    for (let i = 0; i < 5; i++) await store.loadMore(query);
+    const { store, query } = await loadedStore(createMockHandler({ flavour: 'waply', backend }), 20, 6);
     expect(ids(store, query)).toHaveLength(120);
 
     for (let i = 0; i < 3; i++) backend.simulate.newConversation();
@@ -103,12 +111,7 @@ describe('rows are never lost', () => {
 
   it('a reload during which a row above leaves reads again from the top: the row that slid up a page is not dropped', async () => {
     let truth = ['conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4'];
-    const server = await gate(scriptedList(() => truth));
-    const store = waplyStore(server);
-    const query: ConversationQuery = { status: 'all', limit: 2 };
-    await store.fetchList(query);
-    await store.loadMore(query);
-    await store.loadMore(query);
+    const { server, store, query } = await scriptedStore(() => truth, 2, 3);
     expect(ids(store, query)).toEqual(truth);
     const before = server.seen.length;
 
@@ -153,11 +156,7 @@ describe('rows are never lost', () => {
   it('a poll that ends on rows newer than its last read reads on: a row that came and sank past the head is not skipped', async () => {
     const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => `conv_${from - i}`);
     let truth = range(20, 1);
-    const server = await gate(scriptedList(() => truth));
-    const store = waplyStore(server);
-    const query: ConversationQuery = { status: 'all', limit: 2 };
-    await store.fetchList(query);
-    for (let i = 0; i < 5; i++) await store.loadMore(query);
+    const { server, store, query } = await scriptedStore(() => truth, 2, 6);
     expect(ids(store, query)).toEqual(range(20, 9));
 
     // Eleven arrive between two polls: the five pages a poll reads hold ten, and conv_21 is the eleventh.
@@ -177,11 +176,7 @@ describe('rows are never lost', () => {
 
   it("a poll whose head ends on the agent's own row, held in place, keeps the older rows it no longer reaches", async () => {
     const backend = createMemoryAdapter({ seed: 8, size: 30, profile: 'waply' });
-    const server = await gate(createMockHandler({ flavour: 'waply', backend }));
-    const store = waplyStore(server);
-    const query: ConversationQuery = { status: 'all', limit: 1 };
-    await store.fetchList(query);
-    for (let i = 0; i < 7; i++) await store.loadMore(query);
+    const { store, query } = await loadedStore(createMockHandler({ flavour: 'waply', backend }), 1, 8);
     const held = ids(store, query);
     expect(held).toHaveLength(8);
 
@@ -202,11 +197,7 @@ describe('rows are never lost', () => {
   it('a page that overlaps the rows held places its new rows where the server lists them, not after the last row', async () => {
     let truth = ['conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4'];
     let minutes: Record<string, number> = {};
-    const server = await gate(scriptedList(() => truth, undefined, () => minutes));
-    const store = waplyStore(server);
-    const query: ConversationQuery = { status: 'all', limit: 2 };
-    await store.fetchList(query);
-    await store.loadMore(query);
+    const { store, query } = await scriptedStore(() => truth, 2, 2, () => minutes);
     expect(ids(store, query)).toEqual(['conv_8', 'conv_7', 'conv_6', 'conv_5']);
 
     // conv_x joins the list between conv_6 and conv_5 (assigned here, say), and conv_9 starts at the top:
@@ -221,12 +212,7 @@ describe('rows are never lost', () => {
 
   it('a poll that finds the server counting more rows than the list holds lets paging go on past its old end', async () => {
     let truth = ['conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
-    const server = await gate(scriptedList(() => truth));
-    const store = waplyStore(server);
-    const query: ConversationQuery = { status: 'all', limit: 2 };
-    await store.fetchList(query);
-    await store.loadMore(query);
-    await store.loadMore(query);
+    const { store, query } = await scriptedStore(() => truth, 2, 3);
     expect(store.state.getState().lists[listKey(query)]!.hasNext).toBe(false);
 
     // conv_7 starts at the top, and conv_0, older than every row held, joins the list at its end.
