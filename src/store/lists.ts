@@ -160,8 +160,9 @@ export function createLists(core: StoreCore, entities: Entities) {
           complete = !answer.page.hasNext || answer.page.conversations.length === 0 || (total !== undefined && page >= Math.ceil(total / limit));
           // A revalidation stops on a row older than anything the last read of this list saw. Every row that
           // came or changed since sorts above it, so none slipped between the pages read and the rows held.
-          // Ending on a newer row, more than a head's worth of rows moved meanwhile: one may have sunk past.
-          if (revalidate && !complete && page === pagesToLoad && pagesToLoad < loaded && mark !== undefined && !(newest([answer.page.conversations.at(-1)]) <= mark)) pagesToLoad++;
+          // Ending on a newer row, more than a head's worth of rows moved meanwhile: one may have sunk past,
+          // and paging by offset would never reach it. Read on, at most REVALIDATE_PAGES past the pages shown.
+          if (revalidate && !complete && page === pagesToLoad && pagesToLoad < loaded + REVALIDATE_PAGES && mark !== undefined && !(newest([answer.page.conversations.at(-1)]) <= mark)) pagesToLoad++;
         }
         if (signal.aborted) return;
         // Read from the top: the agent's own rows pinned before this read take the server's order here now.

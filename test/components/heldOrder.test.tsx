@@ -22,6 +22,15 @@ function people(count: number): Conversation[] {
   );
 }
 
+/**
+ * A memory backend over `rows` whose clock moves a second per reading: arrivals in one test never share an
+ * instant (within one millisecond they did, and same-instant rows list in id order, not arrival order).
+ */
+function backendOf(rows: Conversation[]): MemoryAdapter {
+  let clock = Date.now();
+  return createMemoryAdapter({ conversations: rows, now: () => (clock += 1000) });
+}
+
 async function storeOf(backend: MemoryAdapter, query: ConversationQuery, pages = 1): Promise<InboxStore> {
   const store = createInboxStore({ adapter: backend, pollIntervalMs: 0, storage: createMemoryStorage() });
   await store.fetchList(query);
@@ -85,7 +94,7 @@ const newButton = () => within(listRoot()).queryByRole('button', { name: /new$/ 
 
 describe('own actions: the row stays where it stood', () => {
   it('assigning the open row 141 keeps it at row 141, and j opens row 142', async () => {
-    const backend = createMemoryAdapter({ conversations: people(200) });
+    const backend = backendOf(people(200));
     const store = await storeOf(backend, {}, 8);
     const ids = () => store.state.getState().lists[listKey({})]!.ids;
     const target = ids()[140]!;
@@ -110,7 +119,7 @@ describe('own actions: the row stays where it stood', () => {
   });
 
   it('after a poll puts it on top, the list scrolled to it still shows it there, and j still opens row 142', async () => {
-    const backend = createMemoryAdapter({ conversations: people(200) });
+    const backend = backendOf(people(200));
     const store = await storeOf(backend, {}, 8);
     const ids = () => store.state.getState().lists[listKey({})]!.ids;
     const target = ids()[140]!;
@@ -143,7 +152,7 @@ describe('own actions: the row stays where it stood', () => {
 
 describe('held while the agent is on the list', () => {
   it('scrolled away from the top: live arrivals do not move the visible rows; "3 new" brings them in and scrolls to the top', async () => {
-    const backend = createMemoryAdapter({ conversations: people(60) });
+    const backend = backendOf(people(60));
     const store = await storeOf(backend, { limit: 60 });
     await renderList(store, { query: { limit: 60 } });
     const scroller = scrollable(listbox());
@@ -171,7 +180,7 @@ describe('held while the agent is on the list', () => {
   });
 
   it('a row that moves up (new activity) stays where it stood while held, and counts as new', async () => {
-    const backend = createMemoryAdapter({ conversations: people(60) });
+    const backend = backendOf(people(60));
     const store = await storeOf(backend, { limit: 60 });
     await renderList(store, { query: { limit: 60 } });
     const scroller = scrollable(listbox());
@@ -188,7 +197,7 @@ describe('held while the agent is on the list', () => {
   });
 
   it('at the top with the pointer over it: held; the pointer leaving lets them in, as when idle', async () => {
-    const backend = createMemoryAdapter({ conversations: people(30) });
+    const backend = backendOf(people(30));
     const store = await storeOf(backend, {});
     await renderList(store);
 
@@ -213,7 +222,7 @@ describe('held while the agent is on the list', () => {
   });
 
   it('keyboard focus in the list holds it; focus from a click does not, once the pointer has left', async () => {
-    const backend = createMemoryAdapter({ conversations: people(30) });
+    const backend = backendOf(people(30));
     const store = await storeOf(backend, {});
     render(
       <InboxProvider store={store}>
@@ -244,7 +253,7 @@ describe('held while the agent is on the list', () => {
   });
 
   it('a row resolved elsewhere above the viewport leaves, and the rows in view stay put', async () => {
-    const backend = createMemoryAdapter({ conversations: people(60) });
+    const backend = backendOf(people(60));
     const open: ConversationQuery = { status: 'open', limit: 60 };
     const store = await storeOf(backend, open);
     await renderList(store, { query: open });
@@ -263,7 +272,7 @@ describe('held while the agent is on the list', () => {
   });
 
   it('pages loaded while held join at the end; the open row, once among those waiting, lets the list go', async () => {
-    const backend = createMemoryAdapter({ conversations: people(80) });
+    const backend = backendOf(people(80));
     const query: ConversationQuery = { limit: 40 };
     const store = await storeOf(backend, query);
     const { rerender } = await renderList(store, { query, value: 'conv_2' });

@@ -174,6 +174,23 @@ describe('rows are never lost', () => {
     expect(ids(store, query)).toEqual(range(31, 9));
   });
 
+  it('a poll of a one-page list reads on past rows newer than its last read, so paging later skips none', async () => {
+    let truth = ['conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
+    const { server, store, query } = await scriptedStore(() => truth, 2, 1);
+    expect(ids(store, query)).toEqual(['conv_5', 'conv_4']);
+
+    // Three arrive: page 1 is all new. Had the poll stopped there, conv_6 would sit between it and the rows
+    // held, and the next page by offset (rows 5 and 6) would pass it by.
+    truth = ['conv_8', 'conv_7', 'conv_6', ...truth];
+    const before = server.seen.length;
+    await poll(store, query);
+    expect(server.seen.length - before).toBe(2);
+    expect(ids(store, query)).toEqual(['conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4']);
+    await store.loadMore(query);
+    await store.loadMore(query);
+    expect(ids(store, query)).toEqual(truth);
+  });
+
   it("a poll whose head ends on the agent's own row, held in place, keeps the older rows it no longer reaches", async () => {
     const backend = createMemoryAdapter({ seed: 8, size: 30, profile: 'waply' });
     const { store, query } = await loadedStore(createMockHandler({ flavour: 'waply', backend }), 1, 8);
