@@ -454,3 +454,24 @@ describe('the reply-window banner in a right-to-left page', () => {
     expect(ownWords(sentence)).toBe(ar.replyWindowExplained('\u2026', '\u2026'));
   });
 });
+
+describe('other sentences in the view take their direction from their own words', () => {
+  it('the AI banner and the Resolve with a note button', async () => {
+    renderView(withLast('conv_1', 'Grace', 'inbound', HOUR, { status: 'escalated', aiHandling: true }));
+    await screen.findByRole('heading', { name: 'Grace' });
+    const banner = document.querySelector('[data-slot="ai-banner"]')!;
+    // The sentence, not the banner: the banner's layout (text, then the Take over button) stays the page's.
+    expect(banner).not.toHaveAttribute('dir');
+    expect(within(banner as HTMLElement).getByText(/escalated this conversation/)).toHaveAttribute('dir', 'auto');
+    expect(screen.getByRole('button', { name: 'Resolve with a note…' })).toHaveAttribute('dir', 'auto');
+  });
+
+  it('the prompt to pick a conversation', () => {
+    render(
+      <InboxProvider adapter={createMemoryAdapter({ conversations: [] })} pollIntervalMs={0} storage={createMemoryStorage()}>
+        <ConversationView conversationId={null} />
+      </InboxProvider>,
+    );
+    expect(screen.getByText('Select a conversation to see it here.')).toHaveAttribute('dir', 'auto');
+  });
+});
