@@ -435,6 +435,9 @@ export const MetaLineNarrowArabic: Story = {
       await expect(within(assignee).getByText('سارة الأحمد')).toBeVisible();
       await expect(assignee.title).toBe(arabic.assignedTo('سارة الأحمد'));
       for (const el of [open, closed, assignee]) await expect(uncut(el)).toBe(true);
+      // Room inside the clip for a glyph's overhang (the tail of the final letter at the left end), taken back by the margin.
+      for (const el of [open, assignee]) await expect(parseFloat(getComputedStyle(el).paddingLeft)).toBeCloseTo(-parseFloat(getComputedStyle(el).marginLeft));
+      for (const el of [open, assignee]) await expect(parseFloat(getComputedStyle(el).paddingLeft)).toBeGreaterThan(0);
       await expectNoOverflow(canvasElement);
     });
   },

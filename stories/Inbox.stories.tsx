@@ -231,6 +231,10 @@ export const RightToLeftArabic: Story = {
     const list = await canvas.findByRole('listbox', { name: 'Conversations' });
     await userEvent.click(await within(list).findByRole('option', { name: /فاطمة الزهراء/ }));
     await canvas.findByRole('heading', { level: 2, name: 'فاطمة الزهراء' });
+    // The English reply-window sentence reads left to right in the right-to-left page, its Arabic time and duration each isolated.
+    const sentence = canvasElement.querySelector<HTMLElement>('[data-slot="reply-window"] .ik-banner-text')!;
+    await expect(getComputedStyle(sentence).direction).toBe('ltr');
+    await expect(Array.from(sentence.children, (el) => el.tagName)).toEqual(['BDI', 'BDI']);
     const listPane = canvasElement.querySelector('.ik-inbox-list-pane')!.getBoundingClientRect();
     const viewPane = canvasElement.querySelector('.ik-inbox-view-pane')!.getBoundingClientRect();
     await expect(listPane.left).toBeGreaterThan(viewPane.left);

@@ -16,6 +16,8 @@ import {
 import type { AssigneeDirectory, Conversation, ConversationsAdapter, InboxMessages, Message } from 'inboxkit';
 import { messages as de } from 'inboxkit/locales/de';
 import { de as deDates } from 'date-fns/locale/de';
+import { messages as ar } from 'inboxkit/locales/ar';
+import { ar as arDates } from 'date-fns/locale/ar';
 import { conversation } from '../hooks/helpers';
 
 // A fixed clock: rows read the time through the shared clock (Date.now), nothing else is faked.
@@ -402,5 +404,74 @@ describe('updates from the shared clock', () => {
     expect(first).toHaveAttribute('data-window', 'open');
     expect(reads).toBe(0);
     expect(contentRenders.size).toBe(0);
+  });
+});
+
+/** The view of one conversation, with the catalog and the date locale given. */
+function renderView(c: Conversation, options: { messages?: Partial<InboxMessages>; locale?: typeof arDates } = {}) {
+  return render(
+    <InboxProvider adapter={createMemoryAdapter({ conversations: [c] })} pollIntervalMs={0} storage={createMemoryStorage()} messages={options.messages} locale={options.locale}>
+      <ConversationView conversationId="conv_1" />
+    </InboxProvider>,
+  );
+}
+
+/** The banner's sentence: the element that takes its direction from the catalog's words. */
+const sentenceOf = (banner: Element) => banner.querySelector<HTMLElement>('[dir="auto"]')!;
+const isolated = (el: Element) => Array.from(el.querySelectorAll('bdi'), (b) => b.textContent);
+/** The catalog's own words: the sentence's text outside its isolated values. */
+const ownWords = (el: Element) => Array.from(el.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '\u2026')).join('');
+
+describe('the reply-window banner in a right-to-left page', () => {
+  it('an English sentence over Arabic dates: its direction from the English words, the time and the duration each isolated', async () => {
+    renderView(withLast('conv_1', 'Fatima', 'inbound', 23 * HOUR + 20 * MINUTE), { locale: arDates });
+    await screen.findByRole('heading', { name: 'Fatima' });
+    const banner = document.querySelector('[data-slot="reply-window"]')!;
+    const sentence = sentenceOf(banner);
+    expect(sentence).not.toBeNull();
+    // The time and the duration come from the Arabic date locale: each is its own bidi island.
+    const [when, left] = isolated(sentence);
+    expect(when).toMatch(/[\u0600-\u06ff]/);
+    expect(left).toMatch(/[\u0600-\u06ff]/);
+    expect(ownWords(sentence)).toBe('You can reply freely until \u2026 (\u2026 left); after that, WhatsApp allows only template messages until the customer writes again.');
+    expect(sentence).toHaveTextContent(`You can reply freely until ${when} (${left} left);`);
+  });
+
+  it('a closed window: the time it closed is isolated', async () => {
+    renderView(withLast('conv_1', 'Closed', 'inbound', 25 * HOUR));
+    await screen.findByRole('heading', { name: 'Closed' });
+    const sentence = sentenceOf(document.querySelector('[data-slot="reply-window"]')!);
+    expect(isolated(sentence)).toHaveLength(1);
+    expect(ownWords(sentence)).toBe('The 24-hour reply window closed at \u2026: WhatsApp allows only template messages until the customer writes again.');
+  });
+
+  it('the Arabic catalog: its own words around the isolated time and duration', async () => {
+    renderView(withLast('conv_1', 'Fatima', 'inbound', 23 * HOUR + 20 * MINUTE), { messages: ar, locale: arDates });
+    await screen.findByRole('heading', { name: 'Fatima' });
+    const sentence = sentenceOf(document.querySelector('[data-slot="reply-window"]')!);
+    const [when, left] = isolated(sentence);
+    expect(sentence).toHaveTextContent(ar.replyWindowExplained(when!, left!));
+    expect(ownWords(sentence)).toBe(ar.replyWindowExplained('\u2026', '\u2026'));
+  });
+});
+
+describe('other sentences in the view take their direction from their own words', () => {
+  it('the AI banner and the Resolve with a note button', async () => {
+    renderView(withLast('conv_1', 'Grace', 'inbound', HOUR, { status: 'escalated', aiHandling: true }));
+    await screen.findByRole('heading', { name: 'Grace' });
+    const banner = document.querySelector('[data-slot="ai-banner"]')!;
+    // The sentence, not the banner: the banner's layout (text, then the Take over button) stays the page's.
+    expect(banner).not.toHaveAttribute('dir');
+    expect(within(banner as HTMLElement).getByText(/escalated this conversation/)).toHaveAttribute('dir', 'auto');
+    expect(screen.getByRole('button', { name: 'Resolve with a note…' })).toHaveAttribute('dir', 'auto');
+  });
+
+  it('the prompt to pick a conversation', () => {
+    render(
+      <InboxProvider adapter={createMemoryAdapter({ conversations: [] })} pollIntervalMs={0} storage={createMemoryStorage()}>
+        <ConversationView conversationId={null} />
+      </InboxProvider>,
+    );
+    expect(screen.getByText('Select a conversation to see it here.')).toHaveAttribute('dir', 'auto');
   });
 });

@@ -61,15 +61,23 @@ export function ConversationView({ conversationId, onBack, assignMenuOpen, onAss
   if (!conversationId) {
     body = (
       <div className="ik-state" data-slot="placeholder">
-        <p className="ik-state-title">{messages.selectConversation}</p>
+        <p className="ik-state-title" dir="auto">
+          {messages.selectConversation}
+        </p>
       </div>
     );
   } else if (!conversation && status === 'error') {
     const missing = error?.code === 'not_found';
     body = (
       <div className="ik-state" data-slot={missing ? 'not-found' : 'error'} role="alert">
-        <p className="ik-state-title">{missing ? messages.conversationNotFound : messages.conversationError}</p>
-        {!missing && error && <p className="ik-state-detail">{error.message}</p>}
+        <p className="ik-state-title" dir="auto">
+          {missing ? messages.conversationNotFound : messages.conversationError}
+        </p>
+        {!missing && error && (
+          <p className="ik-state-detail" dir="auto">
+            {error.message}
+          </p>
+        )}
         {!missing && (
           <button type="button" className="ik-button" onClick={() => void refetch()}>
             {messages.retry}
@@ -80,7 +88,9 @@ export function ConversationView({ conversationId, onBack, assignMenuOpen, onAss
   } else if (!conversation) {
     body = (
       <div className="ik-state" data-slot="loading" role="status">
-        <p className="ik-state-title">{messages.loading}</p>
+        <p className="ik-state-title" dir="auto">
+          {messages.loading}
+        </p>
       </div>
     );
   } else {
@@ -230,6 +240,8 @@ function Loaded({
               type="button"
               className="ik-button"
               data-slot="resolve-with-note"
+              // Its own direction: an English "Resolve with a note…" in a right-to-left page keeps its ellipsis at the end.
+              dir="auto"
               aria-expanded={noteOpen}
               aria-controls={noteOpen ? resolutionFormId : undefined}
               disabled={resolved}
@@ -263,7 +275,7 @@ function Loaded({
       {resolveError && <Refusal slot="resolve-error" lead={messages.resolveFailed} error={resolveError} onDismiss={resetResolve} messages={messages} />}
       {error && (
         <div className="ik-banner" role="alert">
-          <span>{error}</span>
+          <span dir="auto">{error}</span>
           <button type="button" className="ik-link-button" onClick={onRetry}>
             {messages.retry}
           </button>
@@ -272,7 +284,8 @@ function Loaded({
       <ReplyWindowNotice conversation={conversation} />
       {isAi && (
         <div className="ik-banner" data-slot="ai-banner" data-status={conversation.status}>
-          <span>{conversation.status === 'escalated' ? messages.escalatedExplained : messages.aiHandlingExplained}</span>
+          {/* The sentence in its own direction (the banner's layout stays the page's): its period stays at its end. */}
+          <span dir="auto">{conversation.status === 'escalated' ? messages.escalatedExplained : messages.aiHandlingExplained}</span>
           {currentUser && (
             <button type="button" className="ik-button" data-size="sm" onClick={() => void assign(conversation.id, currentUser)}>
               {messages.takeOver}
@@ -301,7 +314,7 @@ function Loaded({
 function Refusal({ slot, id, lead, error, onDismiss, messages }: { slot: string; id?: string | undefined; lead: string; error: InboxError; onDismiss: () => void; messages: InboxMessages }) {
   return (
     <div className="ik-banner" role="alert" data-slot={slot} data-code={error.code}>
-      <span id={id} className="ik-banner-text" title={errorDetail(error)}>
+      <span id={id} className="ik-banner-text" title={errorDetail(error)} dir="auto">
         <strong>{lead}</strong> {errorSentence(error, messages)}
       </span>
       <button type="button" className="ik-link-button" onClick={onDismiss}>
@@ -349,7 +362,7 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
     <div ref={scrollRef} className="ik-timeline" data-slot="timeline" role="log" aria-label={messages.timeline} aria-busy={loading || undefined} tabIndex={0}>
       {noHistory && (
         <div className="ik-notice" data-slot="history-unavailable">
-          <p>{messages.historyUnavailable}</p>
+          <p dir="auto">{messages.historyUnavailable}</p>
           {conversation.lastMessage && (
             <div className="ik-message" data-direction={conversation.lastMessage.direction}>
               {conversation.lastMessage.direction === 'inbound' && <span className="ik-visually-hidden">{messages.inbound}: </span>}
@@ -379,7 +392,7 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
         </div>
       )}
       {loading && !noHistory && entries.length === 0 && (
-        <p className="ik-muted" role="status">
+        <p className="ik-muted" role="status" dir="auto">
           {messages.loading}
         </p>
       )}
@@ -445,7 +458,7 @@ function Timeline({ conversation, loading, messages, scrollRef }: { conversation
                   </p>
                   {/* The backend cannot list notes: say where this one is kept (or that it could not be), so none seems lost. */}
                   {entry.note.savedInBrowser !== undefined && (
-                    <p className="ik-note-saved" data-slot="note-saved">
+                    <p className="ik-note-saved" data-slot="note-saved" dir="auto">
                       {entry.note.savedInBrowser ? messages.savedInBrowser(backendName) : messages.notSavedInBrowser(backendName)}
                     </p>
                   )}

@@ -73,7 +73,7 @@ export function ResolutionForm({
         }}
       />
       {empty && (
-        <p id={errorId} className="ik-inline-error" role="alert" data-slot="resolution-empty">
+        <p id={errorId} className="ik-inline-error" role="alert" data-slot="resolution-empty" dir="auto">
           {messages.resolutionEmpty}
         </p>
       )}

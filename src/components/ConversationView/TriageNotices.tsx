@@ -1,6 +1,7 @@
 import type { Conversation } from '../../core/types.js';
 import { useInboxContext } from '../../hooks/context.js';
 import { formatFull, formatShortDuration, formatSpokenDuration, formatWhen } from '../shared/format.js';
+import { isolatedSentence } from '../shared/isolated.js';
 import { triageAt } from '../shared/triage.js';
 import { useNow } from '../shared/useNow.js';
 
@@ -20,7 +21,11 @@ export function WaitingBadge({ conversation }: { conversation: Conversation }) {
   );
 }
 
-/** WhatsApp's customer-service window in one sentence, with the time it closes (or closed). */
+/**
+ * WhatsApp's customer-service window in one sentence, with the time it closes (or closed).
+ * The sentence reads in the catalog's direction, the time and the duration each in theirs
+ * (an English catalog over an Arabic date locale in a right-to-left page still reads in order).
+ */
 export function ReplyWindowNotice({ conversation }: { conversation: Conversation }) {
   const { locale, messages } = useInboxContext('ConversationView');
   const now = useNow();
@@ -29,7 +34,12 @@ export function ReplyWindowNotice({ conversation }: { conversation: Conversation
   const when = formatWhen(window.closesAt, now, locale);
   return (
     <p className="ik-banner ik-reply-window-notice" data-slot="reply-window" data-window={window.state} title={formatFull(window.closesAt, locale)}>
-      {window.state === 'closed' ? messages.replyWindowClosedExplained(when) : messages.replyWindowExplained(when, formatSpokenDuration(window.remainingMs, locale))}
+      {/* One flex item for the sentence (the banner is a flex box): its bdi pieces stay in one line of text. */}
+      <span className="ik-banner-text" dir="auto">
+        {window.state === 'closed'
+          ? isolatedSentence(messages.replyWindowClosedExplained, [when])
+          : isolatedSentence(messages.replyWindowExplained, [when, formatSpokenDuration(window.remainingMs, locale)])}
+      </span>
     </p>
   );
 }

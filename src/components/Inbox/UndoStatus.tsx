@@ -5,6 +5,7 @@ import { useInboxContext } from '../../hooks/context.js';
 import { useHeldResolves } from '../../hooks/useHeldResolves.js';
 import { cx } from '../shared/cx.js';
 import { displayName } from '../shared/format.js';
+import { isolatedSentence } from '../shared/isolated.js';
 
 /**
  * True below a component that shows the Undo line for the whole inbox (`Inbox`), so a
@@ -15,9 +16,6 @@ export const UndoStatusShownContext = /* @__PURE__ */ createContext(false);
 export interface UndoStatusProps extends HTMLAttributes<HTMLDivElement> {
   ref?: Ref<HTMLDivElement> | undefined;
 }
-
-// Stands for the name in the catalog's sentence, so the name can be its own isolated element.
-const NAME = '\u0000';
 
 /**
  * The Undo line: while resolves wait in their undo window (`undoMs`), says which
@@ -45,17 +43,11 @@ export function UndoStatus({ className, ref, ...rest }: UndoStatusProps) {
   let line: ReactNode = null;
   if (latestId) {
     const name = conversation ? displayName(conversation, messages) : '';
-    const parts = messages.resolvedUndoable(NAME, count - 1).split(NAME);
     line = (
       <div className="ik-undo" data-slot="undo-line" data-count={count}>
         {/* Its direction from the catalog's own words (the name is a <bdi>, which dir=auto skips). */}
         <span className="ik-undo-text" dir="auto">
-          {parts.map((part, i) => (
-            <span key={i}>
-              {i > 0 && <bdi className="ik-undo-name">{name}</bdi>}
-              {part}
-            </span>
-          ))}
+          {isolatedSentence((n) => messages.resolvedUndoable(n, count - 1), [name], 'ik-undo-name')}
         </span>
         <span className="ik-undo-actions">
           <button type="button" className="ik-button" data-size="sm" data-slot="undo" onClick={(event) => undoKeepingFocus(event, undoLatest)}>

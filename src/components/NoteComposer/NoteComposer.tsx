@@ -97,7 +97,7 @@ export function NoteComposer({ conversationId, textareaRef, className, ref, ...f
         </button>
       </div>
       {triedEmpty && empty && (
-        <p className="ik-inline-error" id={emptyId} role="alert">
+        <p className="ik-inline-error" id={emptyId} role="alert" dir="auto">
           {messages.noteEmpty}
         </p>
       )}
