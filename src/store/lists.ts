@@ -98,6 +98,9 @@ export function createLists(core: StoreCore, entities: Entities) {
   // The newest activity (an instant) each list's last read from the top saw: below it, the server's
   // clock had not yet reached, so what came or changed since is newer (see fetchList).
   const readMarks = new Map<string, number>();
+  // The total (as the list counts it) each list's paging ended at: a later read revives paging only
+  // where the server counts more than that, not each poll of a server whose count is off.
+  const endedAt = new Map<string, number>();
   // The id set of each ids array, so appending page after page stays linear.
   const idSets = new WeakMap<readonly string[], Set<string>>();
 
@@ -189,12 +192,14 @@ export function createLists(core: StoreCore, entities: Entities) {
         putEntry(core, 'lists', key, (current = emptyList(key, listQuery)) => {
           const ids = joined ? reviseIds(current.ids, headIds, complete, leftAbove) : keepHeld(current.ids, headIds, conversations);
           const total = totalOf(last.total, excluded, current, ids.length);
+          if (complete) endedAt.set(key, total);
           const next: ListState = {
             ...current,
             ids,
             total,
-            // Beyond the head, paging goes on as it was, or again where the server now counts rows the list lacks.
-            hasNext: complete ? false : ids.length > head.size ? current.hasNext || total > ids.length : last.hasNext,
+            // Beyond the head, paging goes on as it was, or again where the server now counts more rows
+            // than the list holds and than when its paging ended.
+            hasNext: complete ? false : ids.length > head.size ? current.hasNext || (total > ids.length && total > (endedAt.get(key) ?? Infinity)) : last.hasNext,
             pagesLoaded: complete ? pages.length : Math.max(pages.length, Math.ceil(ids.length / limit)),
             status: 'success',
             error: null,
@@ -230,7 +235,10 @@ export function createLists(core: StoreCore, entities: Entities) {
         // nothing is not asked for again, so this always moves forward.
         const page = Math.max(Math.floor(list.ids.length / limit) + 1, (stalledPage.get(key)?.page ?? 0) + 1);
         // Never past the last page the total allows.
-        if (page > Math.ceil(list.total / limit)) return setList(key, { hasNext: false });
+        if (page > Math.ceil(list.total / limit)) {
+          endedAt.set(key, list.total);
+          return setList(key, { hasNext: false });
+        }
         setList(key, { isFetchingMore: true, loadMoreError: null });
         const { page: result, seq } = await requestPage(listQuery, page, signal);
         if (signal.aborted) return;
@@ -261,7 +269,8 @@ export function createLists(core: StoreCore, entities: Entities) {
             else {
               // The page overlaps the rows held (rows came above since): its new rows go where they sort among them.
               const copy = current.ids.slice();
-              for (const id of appended) insertSorted(copy, id, core.get().conversations);
+              const { conversations } = core.get();
+              for (const id of appended) insertSorted(copy, id, conversations);
               ids = copy;
             }
             for (const id of appended) present.add(id);
@@ -269,11 +278,14 @@ export function createLists(core: StoreCore, entities: Entities) {
           }
           // An empty page ends paging, whatever the server claims about more.
           const ended = rows.length === 0;
-          const total = ended ? ids.length : totalOf(result.total, excluded, current, ids.length);
+          const counted = totalOf(result.total, excluded, current, ids.length);
+          const total = ended ? ids.length : counted;
+          const hasNext = !ended && result.hasNext === true && page < Math.ceil(total / limit);
+          if (!hasNext) endedAt.set(key, counted);
           return {
             ids,
             total,
-            hasNext: !ended && result.hasNext === true && page < Math.ceil(total / limit),
+            hasNext,
             pagesLoaded: Math.max(current.pagesLoaded, page),
             isFetchingMore: false,
             loadMoreError: null,

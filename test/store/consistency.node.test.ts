@@ -242,6 +242,25 @@ describe('rows are never lost', () => {
     expect(store.state.getState().lists[listKey(query)]!.hasNext).toBe(false);
   });
 
+  it('a server whose total always counts one row more ends paging once: polls do not start it again', async () => {
+    const truth = ['conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
+    const list = scriptedList(() => truth);
+    const { server, store, query } = await loadedStore(async (request) => {
+      const answer = (await list(request)) as Response;
+      const body = (await answer.json()) as { total: number };
+      return json({ ...body, total: body.total + 1 });
+    }, 1, 9);
+    expect(store.state.getState().lists[listKey(query)]!.hasNext).toBe(false);
+    for (let i = 0; i < 2; i++) {
+      await poll(store, query);
+      expect(store.state.getState().lists[listKey(query)]!.hasNext).toBe(false);
+      await store.loadMore(query);
+    }
+    // Two polls of five pages, and the empty ninth page not asked for again.
+    expect(server.seen.map((seen) => new URL(seen.url, 'http://x').searchParams.get('page')).slice(-10)).toEqual(['1', '2', '3', '4', '5', '1', '2', '3', '4', '5']);
+    expect(ids(store, query)).toEqual(truth);
+  });
+
   it('a row repeated within a page, or across pages, shows once', async () => {
     const pages: Record<number, string[]> = { 1: ['conv_9', 'conv_8', 'conv_8'], 2: ['conv_8', 'conv_4', 'conv_4'], 3: ['conv_3'] };
     const server = await gate((request) => {
