@@ -11,6 +11,7 @@ import {
   createMockHandler,
   createWaplyAdapter,
   createWhatsAppAdapter,
+  InboxError,
   listKey,
 } from 'inboxkit';
 import type { AssigneeDirectory, Conversation, ConversationsAdapter, InboxMessages, Message } from 'inboxkit';
@@ -464,6 +465,25 @@ describe('other sentences in the view take their direction from their own words'
     expect(banner).not.toHaveAttribute('dir');
     expect(within(banner as HTMLElement).getByText(/escalated this conversation/)).toHaveAttribute('dir', 'auto');
     expect(screen.getByRole('button', { name: 'Resolve with a note…' })).toHaveAttribute('dir', 'auto');
+  });
+
+  it("the list's error and empty states", async () => {
+    const failing: ConversationsAdapter = { ...createMemoryAdapter({ conversations: [] }), listConversations: () => Promise.reject(new InboxError('server', 'The server had a problem (500).', { status: 500 })) };
+    const { unmount } = render(
+      <InboxProvider adapter={failing} pollIntervalMs={0} storage={createMemoryStorage()}>
+        <ConversationList />
+      </InboxProvider>,
+    );
+    expect(await screen.findByText('Conversations could not be loaded.')).toHaveAttribute('dir', 'auto');
+    expect(screen.getByText('The server had a problem (500).')).toHaveAttribute('dir', 'auto');
+    unmount();
+    render(
+      <InboxProvider adapter={createMemoryAdapter({ conversations: [] })} pollIntervalMs={0} storage={createMemoryStorage()}>
+        <ConversationList />
+      </InboxProvider>,
+    );
+    const empty = await screen.findByText((_, element) => element?.matches('[data-slot="empty"] .ik-state-title') ?? false);
+    expect(empty).toHaveAttribute('dir', 'auto');
   });
 
   it('the prompt to pick a conversation', () => {

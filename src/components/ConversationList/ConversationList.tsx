@@ -168,7 +168,9 @@ function UnreadNotice({ loaded, hasNext, loadMore, loading }: { loaded: number; 
   const { messages } = useInboxContext('ConversationList');
   return (
     <div className="ik-list-notice" data-slot="unread-notice">
-      <span role="status">{messages.unreadAmongLoaded(loaded)}</span>
+      <span role="status" dir="auto">
+        {messages.unreadAmongLoaded(loaded)}
+      </span>
       {hasNext && (
         // "Loading more…" is said by the list's footer; the button waits meanwhile.
         <button type="button" className="ik-link-button" onClick={() => loadMore()} aria-disabled={loading || undefined}>
@@ -629,8 +631,15 @@ function ListView({
   if (status === 'error' && count === 0) {
     body = (
       <div className="ik-state" data-slot="error" role="alert">
-        <p className="ik-state-title">{messages.listError}</p>
-        {data.error && <p className="ik-state-detail">{data.error.message}</p>}
+        {/* The list's sentences in their own direction: an English period stays at the end in a right-to-left page. */}
+        <p className="ik-state-title" dir="auto">
+          {messages.listError}
+        </p>
+        {data.error && (
+          <p className="ik-state-detail" dir="auto">
+            {data.error.message}
+          </p>
+        )}
         <button type="button" className="ik-button" onClick={() => data.refetch()}>
           {messages.retry}
         </button>
@@ -653,7 +662,11 @@ function ListView({
   } else if (count === 0) {
     body = (
       <div className="ik-state" data-slot="empty" role="status">
-        {emptyState ?? <p className="ik-state-title">{unreadOnly ? messages.noUnreadLoaded : filtered ? messages.emptyListFiltered : messages.emptyList}</p>}
+        {emptyState ?? (
+          <p className="ik-state-title" dir="auto">
+            {unreadOnly ? messages.noUnreadLoaded : filtered ? messages.emptyListFiltered : messages.emptyList}
+          </p>
+        )}
       </div>
     );
   } else {
@@ -703,7 +716,7 @@ function ListView({
       <div ref={ref} className={cx(themeClass, 'ik-list', className)} data-slot="list" data-state={status} {...rest}>
         {status === 'success' && data.error && (
           <div className="ik-banner" data-slot="refresh-error" role="alert">
-            <span>
+            <span dir="auto">
               {messages.refreshError} {data.error.message}
             </span>
             <button type="button" className="ik-button" data-size="sm" onClick={() => data.refetch()}>
@@ -714,13 +727,13 @@ function ListView({
         {notice}
         {body}
         {isFetchingMore && (
-          <div className="ik-list-footer" role="status">
+          <div className="ik-list-footer" role="status" dir="auto">
             {messages.loadingMore}
           </div>
         )}
         {loadMoreError && (
           <div className="ik-list-footer" data-slot="load-more-error" role="alert">
-            <span>
+            <span dir="auto">
               {messages.loadMoreError} {loadMoreError.message}
             </span>
             <button type="button" className="ik-button" data-size="sm" onClick={() => data.loadMore()}>
