@@ -10,6 +10,8 @@ export function hostRowContent(c: Conversation, now: number) {
   const time = t.timeOf(c);
   const unread = c.unreadCount ?? 0;
   const status = t.status(c);
+  const waiting = t.waiting(c, now);
+  const window = t.replyWindowLabel(c, now);
   return (
     <>
       <span className="ik-avatar" data-colour={t.colour(c.contactId || c.id)} aria-hidden="true">
@@ -18,6 +20,11 @@ export function hostRowContent(c: Conversation, now: number) {
       <span className="ik-row-main">
         <span className="ik-row-top">
           <span className="ik-row-name">{name}</span>
+          {waiting && (
+            <span className="ik-waiting" data-waiting={waiting.overdue ? 'overdue' : ''}>
+              {waiting.text}
+            </span>
+          )}
           <time className="ik-row-time" dateTime={time} title={t.fullTime(time)}>
             {t.timeLabel(time, now)}
           </time>
@@ -31,6 +38,11 @@ export function hostRowContent(c: Conversation, now: number) {
           {status && (
             <span className="ik-status-badge" data-status={c.status}>
               {status}
+            </span>
+          )}
+          {window && (
+            <span className="ik-reply-window" data-window={window.state}>
+              {window.text}
             </span>
           )}
           {c.assignee && <span className="ik-row-assignee">{t.messages.assignedTo(c.assignee.name ?? c.assignee.id)}</span>}

@@ -3,6 +3,7 @@
  * pages): the same visible text as InboxKit's rows, with cached Intl
  * formatters instead of date-fns.
  */
+import { DEFAULT_WAITING_ALERT_AFTER_MS, replyWindow, waitingSince } from '../../src/core/triage.js';
 import type { Conversation } from '../../src/core/types.js';
 import { defaultMessages as m } from '../../src/hooks/messages.js';
 
@@ -58,3 +59,28 @@ export function preview(c: Conversation): string {
 export const channel = (c: Conversation) => (c.channel === 'unknown' ? m.unknownChannel(c.rawChannel ?? '?') : m.channel[c.channel]);
 export const status = (c: Conversation) => (c.status === 'open' ? null : c.status === 'unknown' ? m.unknownStatus(c.rawStatus ?? '?') : m.status[c.status]);
 export const messages = m;
+
+/** "40m", "3h", "2d": the short duration the rows show (rounded down, at least a minute). */
+function shortDuration(ms: number): string {
+  const minutes = Math.max(1, Math.floor(ms / 60_000));
+  if (minutes < 60) return m.minutesAgo(minutes);
+  const hours = Math.floor(minutes / 60);
+  return hours < 24 ? m.hoursAgo(hours) : m.daysShort(Math.floor(hours / 24));
+}
+
+/** The row's waiting time ("Waiting 3h") and whether it is past InboxKit's default alert (an hour), or null. */
+export function waiting(c: Conversation, now: number): { text: string; overdue: boolean } | null {
+  const since = waitingSince(c);
+  if (since === null) return null;
+  const ms = Math.max(0, now - Date.parse(since));
+  return { text: m.waitingFor(shortDuration(ms)), overdue: ms > DEFAULT_WAITING_ALERT_AFTER_MS };
+}
+
+/** WhatsApp's reply window as a wide row shows it, with its state, or null off WhatsApp. */
+export function replyWindowLabel(c: Conversation, now: number): { text: string; state: string } | null {
+  const window = replyWindow(c, now);
+  if (!window) return null;
+  const left = shortDuration(window.remainingMs);
+  const text = window.state === 'closed' ? m.replyWindowClosed : window.state === 'closing' ? m.replyWindowClosing(left) : m.replyWindowLeft(left);
+  return { text, state: window.state };
+}

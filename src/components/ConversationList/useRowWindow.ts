@@ -4,10 +4,10 @@ import { flushSync } from 'react-dom';
 
 /**
  * Rows assumed in view before the scroller is measured: on the server, in
- * jsdom (no layout), in a hidden container. A 76 px row × 12 covers the usual
+ * jsdom (no layout), in a hidden container. A 76 px row × 11 covers the usual
  * 800 px inbox, so the browser's first measurement changes nothing there.
  */
-export const INITIAL_ROWS_IN_VIEW = 12;
+export const INITIAL_ROWS_IN_VIEW = 11;
 
 export interface RowWindow {
   /** First and last row index to render (overscan included); last < first when there are none. */
@@ -46,7 +46,9 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, shown: bo
         ? null
         : new ResizeObserver((entries) => {
             const height = entries[entries.length - 1]!.contentRect.height;
-            if (height > 0) flushSync(() => setRowsInView(Math.ceil(height / rowHeight) + 1));
+            // The rows a top-aligned viewport cuts into. Scrolled part-way into a row, one more shows at the
+            // bottom: the overscan covers it, as it does for a virtual list (which renders the same rows).
+            if (height > 0) flushSync(() => setRowsInView(Math.ceil(height / rowHeight)));
           });
     observer?.observe(el);
     return () => {
