@@ -41,11 +41,16 @@ export function hostRowContent(c: Conversation, now: number) {
             </span>
           )}
           {window && (
-            <span className="ik-reply-window" data-window={window.state}>
+            <span className="ik-reply-window" data-window={window.state} title={window.title}>
               {window.text}
             </span>
           )}
-          {c.assignee && <span className="ik-row-assignee">{t.messages.assignedTo(c.assignee.name ?? c.assignee.id)}</span>}
+          {/* The bench's list is 380 px wide: the bare name, the sentence as its title, as InboxKit's narrow rows. */}
+          {c.assignee && (
+            <span className="ik-row-assignee" title={t.messages.assignedTo(c.assignee.name ?? c.assignee.id)}>
+              {c.assignee.name ?? c.assignee.id}
+            </span>
+          )}
           {unread > 0 && (
             <span className="ik-unread-badge">
               <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>

@@ -76,11 +76,14 @@ export function waiting(c: Conversation, now: number): { text: string; overdue: 
   return { text: m.waitingFor(shortDuration(ms)), overdue: ms > DEFAULT_WAITING_ALERT_AFTER_MS };
 }
 
-/** WhatsApp's reply window as a wide row shows it, with its state, or null off WhatsApp. */
-export function replyWindowLabel(c: Conversation, now: number): { text: string; state: string } | null {
+/**
+ * WhatsApp's reply window as a row of the bench's 380 px list shows it (the short form below 640 px:
+ * "23h left", "Window closed"), its long form for the title, and its state; null off WhatsApp.
+ */
+export function replyWindowLabel(c: Conversation, now: number): { text: string; title: string; state: string } | null {
   const window = replyWindow(c, now);
   if (!window) return null;
+  if (window.state === 'closed') return { text: m.replyWindowClosedShort, title: m.replyWindowClosed, state: window.state };
   const left = shortDuration(window.remainingMs);
-  const text = window.state === 'closed' ? m.replyWindowClosed : window.state === 'closing' ? m.replyWindowClosing(left) : m.replyWindowLeft(left);
-  return { text, state: window.state };
+  return { text: m.replyWindowLeftShort(left), title: window.state === 'closing' ? m.replyWindowClosing(left) : m.replyWindowLeft(left), state: window.state };
 }
