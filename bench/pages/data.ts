@@ -58,8 +58,8 @@ export async function makeConversations(params: BenchParams): Promise<Conversati
 /** Which conversation the update step changes: one from the middle of the list (far off screen). */
 export const targetIndex = (n: number) => Math.floor(n / 2);
 
-/** The update time: one second after the data's clock, so it is the newest activity. */
-export const updateTime = (params: BenchParams) => params.anchor + 1000;
+/** The time of the page's update number `k` (from 0): k + 1 seconds after the data's clock, so each is the newest activity. */
+export const updateTime = (params: BenchParams, k = 0) => params.anchor + 1000 * (k + 1);
 
 /**
  * What a host-managed list does when a message arrives for one conversation:

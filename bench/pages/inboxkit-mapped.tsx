@@ -124,9 +124,9 @@ install({
     for (const r of initial) mapped(r);
   },
   element: () => <App />,
-  update() {
+  update(k) {
     const t0 = performance.now();
-    const next = moveToTop(handle.records, targetIndex(params.n), updateTime(params));
+    const next = moveToTop(handle.records, targetIndex(params.n), updateTime(params, k));
     timings.moveMs = performance.now() - t0;
     handle.set(next);
   },

@@ -62,8 +62,8 @@ install({
     handle.initial = await makeConversations(p);
   },
   element: () => <List />,
-  update() {
-    handle.set(applyIncoming(handle.list, targetIndex(params.n), updateTime(params)));
+  update(k) {
+    handle.set(applyIncoming(handle.list, targetIndex(params.n), updateTime(params, k)));
   },
   expectedTopText: UPDATE_TEXT,
 });
