@@ -233,7 +233,10 @@ export function createLists(core: StoreCore, entities: Entities) {
         // Page by what is shown, not by pages loaded: when rows left the list here, the server's
         // later pages slid up. Overlap is harmless (ids are de-duplicated); a page that added
         // nothing is not asked for again, so this always moves forward.
-        const page = Math.max(Math.floor(list.ids.length / limit) + 1, (stalledPage.get(key)?.page ?? 0) + 1);
+        // The stall this page skips past, as it was when asked: a revalidation meanwhile forgets it, and
+        // the answer must still be checked against it.
+        const stall = stalledPage.get(key);
+        const page = Math.max(Math.floor(list.ids.length / limit) + 1, (stall?.page ?? 0) + 1);
         // Never past the last page the total allows.
         if (page > Math.ceil(list.total / limit)) {
           endedAt.set(key, list.total);
@@ -242,7 +245,6 @@ export function createLists(core: StoreCore, entities: Entities) {
         setList(key, { isFetchingMore: true, loadMoreError: null });
         const { page: result, seq } = await requestPage(listQuery, page, signal);
         if (signal.aborted) return;
-        const stall = stalledPage.get(key);
         const served = sanitizeTotal(result.total);
         if (stall && page === stall.page + 1 && served !== undefined && stall.total !== undefined && served < stall.total) {
           // Rows left the list on the server since the stalled page was read: the rows after it slid up,

@@ -227,6 +227,43 @@ describe('rows are never lost', () => {
     expect(ids(store, query)).toEqual(['conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_x', 'conv_5']);
   });
 
+  it('a page that brought nothing new is skipped only while the list has not shrunk, even when a poll lands before the next page', async () => {
+    const rows = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => `conv_${from - i}`);
+    let truth = rows(14, 1);
+    // Six pages of two: [14 … 3], deeper than a poll reads (five pages).
+    const { server, store, query } = await scriptedStore(() => truth, 2, 6);
+    expect(ids(store, query)).toEqual(rows(14, 3));
+
+    // Two arrive at the top: page 7 is now [4, 3], both held. It brings nothing, so the next loadMore asks for page 8.
+    truth = ['conv_100', 'conv_99', ...truth];
+    await store.loadMore(query);
+    expect(ids(store, query)).toEqual(rows(14, 3));
+
+    // conv_100 leaves: conv_2 slides up onto page 7, the page already read. Page 8 is now [1] alone.
+    truth = truth.filter((id) => id !== 'conv_100');
+    const before = server.seen.length;
+    server.hold();
+    const more = store.loadMore(query);
+    await server.arrived(before + 1);
+    expect(pageOf(server.held[0]!)).toBe(8);
+    // A poll reads the first five pages and is answered first; it does not reach the rows at the end.
+    const polled = poll(store, query);
+    for (let page = 1; page <= 5; page++) {
+      await server.arrived(before + 1 + page); // the poll asks for its pages one after another
+      await server.release((h) => pageOf(h) === page);
+    }
+    await polled;
+    expect(ids(store, query)).toEqual(['conv_99', ...rows(14, 3)]);
+    // Page 8 counts one row fewer than page 7 did: appending it would skip conv_2, so it is dropped, and
+    // the next loadMore reads again from the rows shown.
+    await server.release();
+    await more;
+    expect(ids(store, query)).not.toContain('conv_1');
+    await server.open();
+    while (store.state.getState().lists[listKey(query)]!.hasNext) await store.loadMore(query);
+    expect(ids(store, query)).toEqual(['conv_99', ...rows(14, 1)]);
+  });
+
   it('a poll that finds the server counting more rows than the list holds lets paging go on past its old end', async () => {
     let truth = ['conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
     const { store, query } = await scriptedStore(() => truth, 2, 3);
