@@ -278,7 +278,7 @@ export function createEntities(core: StoreCore) {
     readFromTop.set(key, Math.max(seq, readFromTop.get(key) ?? 0));
   }
 
-  return { write, writeRows, begin, succeed, fail, restamp, readTop };
+  return { write, writeRows, begin, succeed, fail, restamp, readTop, holdsPlace };
 }
 
 export type Entities = ReturnType<typeof createEntities>;

@@ -55,19 +55,29 @@ function newest(rows: readonly unknown[]): number {
   return max;
 }
 
-/** Puts `id` after the last of `ids` not older than it (newest activity first, ties in the server's order), looking from the end; `rows`: the store's. */
-function insertSorted(ids: string[], id: string, rows: Readonly<Record<string, Conversation>>): void {
+/**
+ * Puts `id` after the last of `ids` not older than it (newest activity first, ties in the server's order),
+ * looking from the end; `rows`: the store's. A row `holdsPlace` (the agent's own, kept where they clicked
+ * it, newer since their action) is passed over: stopping at it would put `id` below older rows.
+ */
+function insertSorted(ids: string[], id: string, rows: Readonly<Record<string, Conversation>>, holdsPlace: (id: string) => boolean = () => false): void {
   const at = instant(rows[id]?.updatedAt);
   let i = ids.length;
-  while (i > 0 && at > instant(rows[ids[i - 1]!]?.updatedAt)) i--;
-  ids.splice(i, 0, id);
+  let below = i; // where `id` goes: below the last row passed that does not hold its place
+  while (i > 0) {
+    const other = ids[i - 1]!;
+    if (holdsPlace(other)) i--;
+    else if (at > instant(rows[other]?.updatedAt)) below = --i;
+    else break;
+  }
+  ids.splice(below, 0, id);
 }
 
 /** The head in its order with every row held that it lacks, each where it sorts: a read that may have missed rows drops none. */
-function keepHeld(held: readonly string[], head: readonly string[], rows: Readonly<Record<string, Conversation>>): readonly string[] {
+function keepHeld(held: readonly string[], head: readonly string[], rows: Readonly<Record<string, Conversation>>, holdsPlace?: (id: string) => boolean): readonly string[] {
   const inHead = new Set(head);
   const ids = [...head];
-  for (const id of held) if (!inHead.has(id)) insertSorted(ids, id, rows);
+  for (const id of held) if (!inHead.has(id)) insertSorted(ids, id, rows, holdsPlace);
   return sameIds(held, ids) ? held : ids;
 }
 
@@ -190,7 +200,7 @@ export function createLists(core: StoreCore, entities: Entities) {
           return !row || !end || comesBefore(row, end);
         };
         putEntry(core, 'lists', key, (current = emptyList(key, listQuery)) => {
-          const ids = joined ? reviseIds(current.ids, headIds, complete, leftAbove) : keepHeld(current.ids, headIds, conversations);
+          const ids = joined ? reviseIds(current.ids, headIds, complete, leftAbove) : keepHeld(current.ids, headIds, conversations, (id) => entities.holdsPlace(key, id));
           const total = totalOf(last.total, excluded, current, ids.length);
           if (complete) endedAt.set(key, total);
           const next: ListState = {
@@ -272,7 +282,7 @@ export function createLists(core: StoreCore, entities: Entities) {
               // The page overlaps the rows held (rows came above since): its new rows go where they sort among them.
               const copy = current.ids.slice();
               const { conversations } = core.get();
-              for (const id of appended) insertSorted(copy, id, conversations);
+              for (const id of appended) insertSorted(copy, id, conversations, (other) => entities.holdsPlace(key, other));
               ids = copy;
             }
             for (const id of appended) present.add(id);

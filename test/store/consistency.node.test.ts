@@ -264,6 +264,58 @@ describe('rows are never lost', () => {
     expect(ids(store, query)).toEqual(['conv_99', ...rows(14, 1)]);
   });
 
+  it("a page's new rows sort in past the agent's own row, held in place, not below it: the list stays in the server's order", async () => {
+    const rows = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => `conv_${from - i}`);
+    const minutes: Record<string, number> = {};
+    let truth = rows(30, 11);
+    const handler = scriptedList(
+      () => truth,
+      (request, url) => {
+        if (request.method !== 'POST' || url.pathname !== '/conversations/conv_19/assign') return undefined;
+        // The agent's assign is activity: the server lists conv_19 first from now on.
+        minutes.conv_19 = 50;
+        truth = ['conv_19', ...truth.filter((id) => id !== 'conv_19')];
+        return json(waplyConversation('conv_19', { updatedAt: new Date(Date.UTC(2026, 4, 1) + 50 * 60_000).toISOString(), assignee: { type: 'user', id: 'user_alice' } }));
+      },
+      () => minutes,
+    );
+    // Six pages of two, [30 … 19]: deeper than a poll reads (five pages).
+    const { store, query } = await loadedStore(handler, 2, 6);
+    await store.assign('conv_19', { type: 'user', id: 'user_alice' });
+    expect(ids(store, query)).toEqual(rows(30, 19)); // held where the agent clicked it, last
+
+    // conv_x joins the list where its activity places it, between conv_21 and conv_20 (reopened elsewhere,
+    // say), and conv_100 starts at the top. The next page is [conv_x, conv_20]: conv_x sorts in among the
+    // rows held from the end. conv_19, newer since the assign, is where the agent left it: conv_x passes it,
+    // rather than stopping below it and under conv_20, which is older.
+    minutes.conv_x = 20.5;
+    truth = ['conv_100', 'conv_19', ...rows(30, 21), 'conv_x', 'conv_20', ...rows(18, 11)];
+    await store.loadMore(query);
+    expect(ids(store, query)).toEqual([...rows(30, 21), 'conv_x', 'conv_20', 'conv_19']);
+
+    // The poll reads the first ten rows from the top, conv_19 takes its place there, and the rows past
+    // them, which a poll keeps as they are, are already in the server's order.
+    await poll(store, query);
+    expect(ids(store, query)).toEqual(truth.slice(0, 14));
+  });
+
+  it("rows kept past a poll's head keep the server's order where the server does not list by activity", async () => {
+    // A server that lists by when conversations were created: its rows' activity is in no order.
+    const order = ['conv_5', 'conv_9', 'conv_2', 'conv_7', 'conv_1', 'conv_8', 'conv_3', 'conv_6', 'conv_4', 'conv_10', 'conv_11', 'conv_12'];
+    let truth = order;
+    const assigned = (request: Request, url: URL) =>
+      request.method === 'POST' && url.pathname === '/conversations/conv_11/assign'
+        ? json(waplyConversation('conv_11', { updatedAt: new Date(Date.UTC(2026, 4, 1) + 11 * 60_000).toISOString(), assignee: { type: 'user', id: 'user_alice' } }))
+        : undefined;
+    const { store, query } = await loadedStore(scriptedList(() => truth, assigned), 2, 6);
+    expect(ids(store, query)).toEqual(order);
+    // The agent's own row holds its place until the next read from the top, as anywhere.
+    await store.assign('conv_11', { type: 'user', id: 'user_alice' });
+    truth = ['conv_0', ...order];
+    await poll(store, query);
+    expect(ids(store, query)).toEqual(truth.slice(0, 13));
+  });
+
   it('a poll that finds the server counting more rows than the list holds lets paging go on past its old end', async () => {
     let truth = ['conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
     const { store, query } = await scriptedStore(() => truth, 2, 3);

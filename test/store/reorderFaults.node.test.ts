@@ -14,7 +14,7 @@ import { createInboxStore, createMemoryAdapter, createMemoryStorage, createMockH
 import { prng, seedsFrom } from '../support/seeded.js';
 import type { ConversationQuery } from 'inboxkit';
 
-const SEEDS = seedsFrom(process.env.INBOXKIT_REORDER_SEED) ?? [5, 11, 12, 13, 26, 48, 73, 88, 255];
+const SEEDS = seedsFrom(process.env.INBOXKIT_REORDER_SEED) ?? [5, 11, 12, 13, 26, 48, 73, 88, 255, 1331, 1662];
 const OPERATIONS = Number(process.env.INBOXKIT_REORDER_OPERATIONS ?? 200);
 
 /** Lets every answer released so far run through the adapter and the store. */
