@@ -270,7 +270,7 @@ export function createLists(core: StoreCore, entities: Entities) {
           let present = idSets.get(current.ids);
           if (!present) idSets.set(current.ids, (present = new Set(current.ids)));
           const appended = newIds.filter((id) => !present.has(id));
-          if (appended.length === 0) stalledPage.set(key, { page, total: sanitizeTotal(result.total) });
+          if (appended.length === 0) stalledPage.set(key, { page, total: served });
           else stalledPage.delete(key);
           let ids = current.ids;
           if (appended.length) {
@@ -292,7 +292,9 @@ export function createLists(core: StoreCore, entities: Entities) {
           const ended = rows.length === 0;
           const counted = totalOf(result.total, excluded, current, ids.length);
           const total = ended ? ids.length : counted;
-          const hasNext = !ended && result.hasNext === true && page < Math.ceil(total / limit);
+          // The pages are the server's: a row left out here (one the agent is resolving, say) still takes its
+          // place on them, so the last page is the one the server's total allows, not the count shown.
+          const hasNext = !ended && result.hasNext === true && page < Math.ceil((served ?? total) / limit);
           if (!hasNext) endedAt.set(key, counted);
           return {
             ids,

@@ -316,6 +316,43 @@ describe('rows are never lost', () => {
     expect(ids(store, query)).toEqual(truth.slice(0, 13));
   });
 
+  it('a page holding a row the agent is resolving ends paging by the pages the server has, not one early', async () => {
+    // The open list, two a page. conv_3 is known (opened from a link, say) but not loaded in the list.
+    let truth = ['conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
+    const handler = scriptedList(
+      () => truth,
+      (request, url) => {
+        if (request.method === 'GET' && url.pathname === '/conversations/conv_3') return json(waplyConversation('conv_3', { updatedAt: new Date(Date.UTC(2026, 4, 1) + 3 * 60_000).toISOString() }));
+        if (request.method === 'POST' && url.pathname === '/conversations/conv_3/resolve') return json(waplyConversation('conv_3', { status: 'resolved', updatedAt: new Date(Date.UTC(2026, 4, 1) + 3 * 60_000).toISOString() }));
+        return undefined;
+      },
+    );
+    const server = await gate(handler);
+    const store = waplyStore(server);
+    const query: ConversationQuery = { status: 'open', limit: 2 };
+    await store.fetchList(query);
+    await store.fetchConversation('conv_3');
+    expect(ids(store, query)).toEqual(['conv_5', 'conv_4']);
+
+    server.hold();
+    const before = server.seen.length;
+    const more = store.loadMore(query);
+    await server.arrived(before + 1); // page 2 is [3, 2] of 5: conv_1 is on page 3
+    const resolving = store.resolve('conv_3'); // shown resolved at once: the list counts 4
+    await server.arrived(before + 2);
+    truth = ['conv_5', 'conv_4', 'conv_2', 'conv_1']; // the resolve lands: conv_1 slides onto page 2
+    await server.release((h) => h.request.method === 'GET');
+    await more;
+    // The page brought conv_2; leaving conv_3 out, the list counts 4 rows, and 4 rows fill two pages.
+    // But the server's page 2 was one of three: paging goes on, and the next page is read from the rows shown.
+    expect(ids(store, query)).toEqual(['conv_5', 'conv_4', 'conv_2']);
+    expect(store.state.getState().lists[listKey(query)]!.hasNext).toBe(true);
+    await server.open();
+    await resolving;
+    while (store.state.getState().lists[listKey(query)]!.hasNext) await store.loadMore(query);
+    expect(ids(store, query)).toEqual(truth);
+  });
+
   it('a poll that finds the server counting more rows than the list holds lets paging go on past its old end', async () => {
     let truth = ['conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
     const { store, query } = await scriptedStore(() => truth, 2, 3);
