@@ -54,11 +54,10 @@ interface Mutators {
 export function createBulk(core: StoreCore, mutators: Mutators) {
   return async function bulk(ids: readonly string[], action: BulkAction, { signal, undoMs }: BulkOptions = {}): Promise<BulkResult[]> {
     const unique = [...new Set(ids)];
-    const slots = createSlots(BULK_CONCURRENCY);
     // destroy() stops the batch too: what waits for its turn is never sent.
     const life = core.open();
     const stopped = signal ? AbortSignal.any([signal, life.signal]) : life.signal;
-    const gate: Gate = () => slots.acquire(stopped);
+    const gate: Gate = createSlots(BULK_CONCURRENCY, stopped).acquire;
     const run = (id: string): Promise<ConversationUpdate> =>
       action.type === 'assign'
         ? mutators.assign(id, action.assignee, gate)

@@ -54,31 +54,27 @@ export function createHolds(core: StoreCore) {
 export type Holds = ReturnType<typeof createHolds>;
 
 /** At most `limit` at once: `acquire` resolves to a release function, or `null` once `signal` has stopped the batch. */
-export function createSlots(limit: number) {
+export function createSlots(limit: number, signal?: AbortSignal) {
   let free = limit;
-  const waiting: Array<() => void> = [];
-  function acquire(signal?: AbortSignal): Promise<(() => void) | null> {
+  const waiting: Array<(turn: boolean) => void> = [];
+  // A stopped batch sends nothing more: whoever still waits gets no turn. One listener for them all:
+  // one each made Node warn of a leak past ten.
+  signal?.addEventListener('abort', () => waiting.splice(0).forEach((wake) => wake(false)), { once: true });
+  function acquire(): Promise<(() => void) | null> {
     return new Promise((resolve) => {
-      if (signal?.aborted) return resolve(null);
-      const take = () => {
-        signal?.removeEventListener('abort', stop);
+      const take = (turn: boolean) => {
+        if (!turn) return resolve(null);
         free--;
         let released = false;
         resolve(() => {
           if (released) return;
           released = true;
           free++;
-          waiting.shift()?.();
+          waiting.shift()?.(true);
         });
       };
-      // A stopped batch sends nothing more: whoever still waits gets no turn.
-      const stop = () => {
-        const at = waiting.indexOf(take);
-        if (at !== -1) waiting.splice(at, 1);
-        resolve(null);
-      };
-      signal?.addEventListener('abort', stop, { once: true });
-      if (free > 0) take();
+      if (signal?.aborted) take(false);
+      else if (free > 0) take(true);
       else waiting.push(take);
     });
   }

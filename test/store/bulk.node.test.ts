@@ -122,4 +122,24 @@ describe('store.bulk over real HTTP', () => {
     expect(posts(server).length - before).toBe(2);
     expect(store.state.getState().conversations[ids[1]!]!.assignee?.id).toBe(user!.id);
   });
+
+  it('a batch of 40 waits with one abort listener, not one per conversation (Node warns past ten)', async () => {
+    const { store } = await whatsApp();
+    await store.fetchList({ status: 'all', limit: 100 });
+    const all = store.state.getState().lists[listKey({ status: 'all', limit: 100 })]!.ids;
+    expect(all).toHaveLength(40);
+    const user = (await store.adapter.listConversations({ status: 'all', limit: 100 })).conversations.find((c) => c.assignee)!.assignee!;
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      const results = await store.bulk(all, { type: 'assign', assignee: { type: 'user', id: user.id } }, { signal: controller.signal });
+      expect(results.every((r) => r.outcome === 'succeeded')).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 10)); // warnings are emitted on a later tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+  });
 });
