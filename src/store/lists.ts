@@ -102,7 +102,7 @@ export function createLists(core: StoreCore, entities: Entities) {
   const observers: Holders<ConversationQuery> = new Map();
   // The last page loadMore asked for that brought nothing new, per list.
   // With the server's total then: a stall counts only while the list has not shrunk on the server.
-  const stalledPage = new Map<string, { page: number; total: number | undefined }>();
+  const stalledPage = new Map<string, { page: number; total: number | undefined; reread: boolean }>();
   // When hydrated data was fetched, per list: shown without a request while fresh.
   const hydratedAt = new Map<string, number>();
   // The newest activity (an instant) each list's last read from the top saw: below it, the server's
@@ -171,11 +171,12 @@ export function createLists(core: StoreCore, entities: Entities) {
           pages.push(answer);
           // An empty page, or the last page the total allows, ends the list.
           complete = !answer.page.hasNext || answer.page.conversations.length === 0 || (total !== undefined && page >= Math.ceil(total / limit));
-          // A revalidation stops on a row older than anything the last read of this list saw. Every row that
-          // came or changed since sorts above it, so none slipped between the pages read and the rows held.
-          // Ending on a newer row, more than a head's worth of rows moved meanwhile: one may have sunk past,
-          // and paging by offset would never reach it. Read on, at most REVALIDATE_PAGES past the pages shown.
-          if (revalidate && !complete && page === pagesToLoad && pagesToLoad < loaded + REVALIDATE_PAGES && mark !== undefined && !(newest([answer.page.conversations.at(-1)]) <= mark)) pagesToLoad++;
+          // A read from the top (a revalidation, or a reload of every page shown) stops on a row older than
+          // anything the last read of this list saw. Every row that came or changed since sorts above it, so
+          // none slipped between the pages read and the rows held. Ending on a newer row, more rows moved
+          // meanwhile than the pages read hold: one may have sunk past, and paging by offset would never
+          // reach it. Read on, at most REVALIDATE_PAGES past the pages shown.
+          if (!complete && page === pagesToLoad && pagesToLoad < loaded + REVALIDATE_PAGES && mark !== undefined && !(newest([answer.page.conversations.at(-1)]) <= mark)) pagesToLoad++;
         }
         if (signal.aborted) return;
         // Read from the top: the agent's own rows pinned before this read take the server's order here now.
@@ -246,9 +247,16 @@ export function createLists(core: StoreCore, entities: Entities) {
         // The stall this page skips past, as it was when asked: a revalidation meanwhile forgets it, and
         // the answer must still be checked against it.
         const stall = stalledPage.get(key);
-        const page = Math.max(Math.floor(list.ids.length / limit) + 1, (stall?.page ?? 0) + 1);
+        const byRows = Math.floor(list.ids.length / limit) + 1;
+        const last = Math.ceil(list.total / limit);
+        let page = Math.max(byRows, (stall?.page ?? 0) + 1);
+        // Skipping a page that brought nothing leads past the last page: where rows left since it was read,
+        // the rows after it slid up onto it, so the pages are read again from the rows shown (once a stall)
+        // rather than paging ending without them.
+        const reread = page > last && byRows <= last && !!stall && !stall.reread && stall.total !== undefined && stall.total > list.total;
+        if (reread) page = byRows;
         // Never past the last page the total allows.
-        if (page > Math.ceil(list.total / limit)) {
+        if (page > last) {
           endedAt.set(key, list.total);
           return setList(key, { hasNext: false });
         }
@@ -270,7 +278,7 @@ export function createLists(core: StoreCore, entities: Entities) {
           let present = idSets.get(current.ids);
           if (!present) idSets.set(current.ids, (present = new Set(current.ids)));
           const appended = newIds.filter((id) => !present.has(id));
-          if (appended.length === 0) stalledPage.set(key, { page, total: served });
+          if (appended.length === 0) stalledPage.set(key, { page, total: served, reread });
           else stalledPage.delete(key);
           let ids = current.ids;
           if (appended.length) {

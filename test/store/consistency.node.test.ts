@@ -174,6 +174,19 @@ describe('rows are never lost', () => {
     expect(ids(store, query)).toEqual(range(31, 9));
   });
 
+  it('a reload that ends on rows newer than its last read reads on too: a row that came and sank past the pages shown is not skipped', async () => {
+    const minutes: Record<string, number> = {};
+    let truth = ['conv_10', 'conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
+    const { store, query } = await scriptedStore(() => truth, 2, 2, () => minutes);
+    expect(ids(store, query)).toEqual(['conv_10', 'conv_9', 'conv_8', 'conv_7']);
+    // conv_3, never loaded, gets a message (minute 11); four conversations start after it. It is fifth now,
+    // past the two pages the list shows.
+    minutes.conv_3 = 11;
+    truth = ['conv_24', 'conv_23', 'conv_22', 'conv_21', 'conv_3', 'conv_10', 'conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4', 'conv_2', 'conv_1'];
+    await store.fetchList(query); // a reload: every page shown, from the top
+    expect(ids(store, query)).toEqual(truth.slice(0, 9));
+  });
+
   it('a poll of a one-page list reads on past rows newer than its last read, so paging later skips none', async () => {
     let truth = ['conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
     const { server, store, query } = await scriptedStore(() => truth, 2, 1);
@@ -351,6 +364,35 @@ describe('rows are never lost', () => {
     await resolving;
     while (store.state.getState().lists[listKey(query)]!.hasNext) await store.loadMore(query);
     expect(ids(store, query)).toEqual(truth);
+  });
+
+  it('a skipped page that rows slid onto since is read again, rather than paging ending before the last row', async () => {
+    let truth = ['conv_7', 'conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
+    const handler = scriptedList(
+      () => truth,
+      (request, url) => {
+        if (request.method !== 'POST' || url.pathname !== '/conversations/conv_7/resolve') return undefined;
+        truth = truth.filter((id) => id !== 'conv_7');
+        return json(waplyConversation('conv_7', { status: 'resolved', updatedAt: new Date(Date.UTC(2026, 4, 1) + 7 * 60_000).toISOString() }));
+      },
+    );
+    const store = waplyStore(await gate(handler));
+    const query: ConversationQuery = { status: 'open', limit: 2 };
+    await store.fetchList(query);
+    await store.loadMore(query);
+    await store.loadMore(query);
+    expect(ids(store, query)).toEqual(['conv_7', 'conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2']);
+
+    // Two arrive at the top, unseen: page 4 is [3, 2], both shown, so the next loadMore would ask for page 5.
+    truth = ['conv_9', 'conv_8', ...truth];
+    await store.loadMore(query);
+    expect(ids(store, query)).toHaveLength(6);
+    // The agent resolves conv_7: 8 rows on the server, four pages, and conv_1 slides onto page 4.
+    await store.resolve('conv_7');
+    expect(store.state.getState().lists[listKey(query)]).toMatchObject({ total: 8, hasNext: true });
+    // Page 5 is past the last page now. The pages are read again from the rows shown instead: conv_1 is not skipped.
+    while (store.state.getState().lists[listKey(query)]!.hasNext) await store.loadMore(query);
+    expect(ids(store, query)).toEqual(['conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1']);
   });
 
   it('a poll that finds the server counting more rows than the list holds lets paging go on past its old end', async () => {

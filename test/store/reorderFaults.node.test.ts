@@ -15,10 +15,10 @@ import { createInboxStore, createMemoryAdapter, createMemoryStorage, createMockH
 import { prng, seedsFrom } from '../support/seeded.js';
 import type { ConversationQuery } from 'inboxkit';
 
-// Per API: the seeds that once found a bug stay (Waply 255, 1331, 1662; WhatsApp 59), with a few others.
+// Per API: the seeds that once found a bug stay (Waply 255, 1331, 1662; WhatsApp 59, 1713, 2353), with a few others.
 const SEEDS = {
   waply: seedsFrom(process.env.INBOXKIT_REORDER_SEED) ?? [5, 11, 12, 13, 26, 48, 73, 88, 255, 1331, 1662],
-  whatsapp: seedsFrom(process.env.INBOXKIT_REORDER_SEED) ?? [5, 12, 26, 59, 88],
+  whatsapp: seedsFrom(process.env.INBOXKIT_REORDER_SEED) ?? [5, 12, 26, 59, 88, 1713, 2353],
 };
 const FLAVOURS = (process.env.INBOXKIT_REORDER_FLAVOUR?.split(',') ?? ['waply', 'whatsapp']) as Array<keyof typeof SEEDS>;
 const OPERATIONS = Number(process.env.INBOXKIT_REORDER_OPERATIONS ?? 200);
