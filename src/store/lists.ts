@@ -103,6 +103,8 @@ export function createLists(core: StoreCore, entities: Entities) {
   // The last page loadMore asked for that brought nothing new, per list.
   // With the server's total then: a stall counts only while the list has not shrunk on the server.
   const stalledPage = new Map<string, { page: number; total: number | undefined; reread: boolean }>();
+  // The server's total at each list's latest page read: a later page counting fewer means rows left.
+  const servedAt = new Map<string, { total: number; seq: number }>();
   // When hydrated data was fetched, per list: shown without a request while fresh.
   const hydratedAt = new Map<string, number>();
   // The newest activity (an instant) each list's last read from the top saw: below it, the server's
@@ -191,6 +193,9 @@ export function createLists(core: StoreCore, entities: Entities) {
         const last = pages[pages.length - 1]!.page;
         stalledPage.delete(key);
         hydratedAt.delete(key);
+        const lastTotal = sanitizeTotal(last.total);
+        const lastSeq = pages[pages.length - 1]!.seq;
+        if (lastTotal !== undefined && !((servedAt.get(key)?.seq ?? -1) > lastSeq)) servedAt.set(key, { total: lastTotal, seq: lastSeq });
         const headIds = [...head];
         const seen = newest(pages.flatMap(({ page }) => page.conversations ?? []));
         if (!Number.isNaN(seen)) readMarks.set(key, Math.max(seen, mark ?? seen));
@@ -271,8 +276,26 @@ export function createLists(core: StoreCore, entities: Entities) {
           stalledPage.delete(key);
           return setList(key, { isFetchingMore: false });
         }
+        // Compared with a page asked for before this one only: a read sent later may count rows that came since.
+        const before = servedAt.get(key);
+        if (served !== undefined && !(before && before.seq > seq)) servedAt.set(key, { total: served, seq });
+        const pagesRead = [{ page: result, seq }];
+        if (served !== undefined && before && before.seq < seq && served < before.total && page > 1) {
+          // Rows left the list on the server since its last page was read, unseen here: the rows after that
+          // page slid up, as many as left, onto pages read before they came. Appending this page alone would
+          // skip them, so the pages before it are read again too (overlap is harmless).
+          const back = Math.min(page - 1, Math.ceil((before.total - served) / limit));
+          for (let earlier = page - back; earlier < page; earlier++) pagesRead.splice(-1, 0, await requestPage(listQuery, earlier, signal));
+          if (signal.aborted) return;
+        }
         const rows = result.conversations ?? [];
-        const { ids: newIds, excluded } = entities.writeRows(rows, seq, listQuery);
+        const newIds: string[] = [];
+        let excluded = 0;
+        for (const read of pagesRead) {
+          const written = entities.writeRows(read.page.conversations ?? [], read.seq, listQuery);
+          newIds.push(...written.ids);
+          excluded += written.excluded;
+        }
         setList(key, (current) => {
           // Placed by identity: whatever revalidated the list meanwhile, a row shows once, after the rows held.
           let present = idSets.get(current.ids);

@@ -395,6 +395,20 @@ describe('rows are never lost', () => {
     expect(ids(store, query)).toEqual(['conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1']);
   });
 
+  it('a page that counts fewer rows than the page before it reads that page again: a row that slid up is not skipped', async () => {
+    let truth = ['conv_10', 'conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
+    const { server, store, query } = await scriptedStore(() => truth, 2, 2);
+    expect(ids(store, query)).toEqual(['conv_10', 'conv_9', 'conv_8', 'conv_7']);
+    // conv_9 leaves the list on the server, unseen here (reopened elsewhere, out of a resolved list, say):
+    // conv_6 slides up onto page 2, read before it came, and page 3 is now [5, 4].
+    truth = truth.filter((id) => id !== 'conv_9');
+    const before = server.seen.length;
+    await store.loadMore(query);
+    // Page 3 counts 9 rows where page 2 counted 10: page 2 is read again with it.
+    expect(server.seen.slice(before).map((seen) => new URL(seen.url, 'http://x').searchParams.get('page'))).toEqual(['3', '2']);
+    expect(ids(store, query)).toEqual(['conv_10', 'conv_9', 'conv_8', 'conv_7', 'conv_6', 'conv_5', 'conv_4']);
+  });
+
   it('a poll that finds the server counting more rows than the list holds lets paging go on past its old end', async () => {
     let truth = ['conv_6', 'conv_5', 'conv_4', 'conv_3', 'conv_2', 'conv_1'];
     const { store, query } = await scriptedStore(() => truth, 2, 3);
