@@ -290,11 +290,11 @@ export function createLists(core: StoreCore, entities: Entities) {
         }
         const rows = result.conversations ?? [];
         const newIds: string[] = [];
-        let excluded = 0;
+        let excluded = 0; // of this page, whose total is the one counted
         for (const read of pagesRead) {
           const written = entities.writeRows(read.page.conversations ?? [], read.seq, listQuery);
           newIds.push(...written.ids);
-          excluded += written.excluded;
+          excluded = written.excluded;
         }
         setList(key, (current) => {
           // Placed by identity: whatever revalidated the list meanwhile, a row shows once, after the rows held.
