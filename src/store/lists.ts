@@ -105,6 +105,10 @@ export function createLists(core: StoreCore, entities: Entities) {
   const stalledPage = new Map<string, { page: number; total: number | undefined; reread: boolean }>();
   // The server's total at each list's latest page read: a later page counting fewer means rows left.
   const servedAt = new Map<string, { total: number; seq: number }>();
+  /** Records the total a page of request order `seq` served, unless a page asked for later already did. */
+  const noteServed = (key: string, total: number | undefined, seq: number) => {
+    if (total !== undefined && !((servedAt.get(key)?.seq ?? -1) > seq)) servedAt.set(key, { total, seq });
+  };
   // When hydrated data was fetched, per list: shown without a request while fresh.
   const hydratedAt = new Map<string, number>();
   // The newest activity (an instant) each list's last read from the top saw: below it, the server's
@@ -193,9 +197,7 @@ export function createLists(core: StoreCore, entities: Entities) {
         const last = pages[pages.length - 1]!.page;
         stalledPage.delete(key);
         hydratedAt.delete(key);
-        const lastTotal = sanitizeTotal(last.total);
-        const lastSeq = pages[pages.length - 1]!.seq;
-        if (lastTotal !== undefined && !((servedAt.get(key)?.seq ?? -1) > lastSeq)) servedAt.set(key, { total: lastTotal, seq: lastSeq });
+        noteServed(key, sanitizeTotal(last.total), pages[pages.length - 1]!.seq);
         const headIds = [...head];
         const seen = newest(pages.flatMap(({ page }) => page.conversations ?? []));
         if (!Number.isNaN(seen)) readMarks.set(key, Math.max(seen, mark ?? seen));
@@ -278,7 +280,7 @@ export function createLists(core: StoreCore, entities: Entities) {
         }
         // Compared with a page asked for before this one only: a read sent later may count rows that came since.
         const before = servedAt.get(key);
-        if (served !== undefined && !(before && before.seq > seq)) servedAt.set(key, { total: served, seq });
+        noteServed(key, served, seq);
         const pagesRead = [{ page: result, seq }];
         if (served !== undefined && before && before.seq < seq && served < before.total && page > 1) {
           // Rows left the list on the server since its last page was read, unseen here: the rows after that
